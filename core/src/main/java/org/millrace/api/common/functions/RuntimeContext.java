@@ -1,0 +1,54 @@
+package org.millrace.api.common.functions;
+
+import java.io.Serializable;
+import org.millrace.api.common.accumulators.Accumulator;
+import org.millrace.api.common.accumulators.DoubleCounter;
+import org.millrace.api.common.accumulators.IntCounter;
+import org.millrace.api.common.accumulators.LongCounter;
+import org.millrace.api.common.state.ValueState;
+import org.millrace.api.common.state.ValueStateDescriptor;
+
+/**
+ * What a rich function knows about the subtask it runs in: its index and the operator's
+ * parallelism, its accumulators, and (on keyed streams) its keyed state.
+ */
+public interface RuntimeContext {
+
+    /** The name of the task (its chain of operators) this function runs in. */
+    String getTaskName();
+
+    /** This subtask's index in {@code [0, parallelism)}. */
+    int getIndexOfThisSubtask();
+
+    /** The operator's parallelism. */
+    int getNumberOfParallelSubtasks();
+
+    /** The operator's max parallelism, i.e. its number of key groups. */
+    int getMaxNumberOfParallelSubtasks();
+
+    /** How often this subtask has been restarted (0 on the first run). */
+    int getAttemptNumber();
+
+    ClassLoader getUserCodeClassLoader();
+
+    /** Registers an accumulator under {@code name}; a name can be added once per subtask. */
+    <V, A extends Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator);
+
+    /** The accumulator registered under {@code name}, or null. */
+    <V, A extends Serializable> Accumulator<V, A> getAccumulator(String name);
+
+    /** The {@link IntCounter} named {@code name}, created and registered on first use. */
+    IntCounter getIntCounter(String name);
+
+    /** The {@link LongCounter} named {@code name}, created and registered on first use. */
+    LongCounter getLongCounter(String name);
+
+    /** The {@link DoubleCounter} named {@code name}, created and registered on first use. */
+    DoubleCounter getDoubleCounter(String name);
+
+    /**
+     * Keyed state scoped to the key of the record being processed. Only available in functions
+     * applied to a {@code KeyedStream}; elsewhere it throws an {@link UnsupportedOperationException}.
+     */
+    <T> ValueState<T> getState(ValueStateDescriptor<T> stateDescriptor);
+}

@@ -1,0 +1,50 @@
+package org.millrace.runtime.io.network;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.millrace.core.memory.MemorySegment;
+
+/**
+ * Turns {@link AbstractEvent}s into event {@link Buffer}s and back. Format: a 4-byte event type,
+ * then the event's fields. Event buffers own their (small, heap) memory, so sending an event never
+ * waits for the network buffer pool.
+ */
+public final class EventSerializer {
+
+    private static final int END_OF_PARTITION = 0;
+
+    private EventSerializer() {}
+
+    public static Buffer toBuffer(AbstractEvent event) {
+        ByteBuffer bytes = toByteBuffer(event);
+        MemorySegment segment = MemorySegment.wrap(bytes);
+        return new Buffer(segment, BufferRecycler.NONE, true, bytes.remaining());
+    }
+
+    public static ByteBuffer toByteBuffer(AbstractEvent event) {
+        if (event instanceof EndOfPartitionEvent) {
+            ByteBuffer b = ByteBuffer.allocate(4);
+            b.putInt(0, END_OF_PARTITION);
+            return b;
+        }
+        throw new IllegalArgumentException("Unknown event type " + event.getClass().getName());
+    }
+
+    public static AbstractEvent fromBuffer(Buffer buffer) throws IOException {
+        if (!buffer.isEvent()) {
+            throw new IllegalArgumentException("Not an event buffer: " + buffer);
+        }
+        return fromByteBuffer(buffer.getMemorySegment().wrap(0, buffer.getSize()));
+    }
+
+    public static AbstractEvent fromByteBuffer(ByteBuffer bytes) throws IOException {
+        if (bytes.remaining() < 4) {
+            throw new IOException("Truncated event: " + bytes.remaining() + " bytes");
+        }
+        int type = bytes.getInt(bytes.position());
+        if (type == END_OF_PARTITION) {
+            return EndOfPartitionEvent.INSTANCE;
+        }
+        throw new IOException("Unknown event type id " + type);
+    }
+}
