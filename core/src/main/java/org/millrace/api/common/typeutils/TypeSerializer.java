@@ -34,4 +34,22 @@ public abstract class TypeSerializer<T> implements Serializable {
     public int getLength() {
         return -1;
     }
+
+    /**
+     * Duplicates each serializer of a composite; returns {@code serializers} itself when every
+     * element is stateless (duplicates to itself), so stateless composites can return {@code this}.
+     */
+    public static TypeSerializer<?>[] duplicateAll(TypeSerializer<?>[] serializers) {
+        TypeSerializer<?>[] result = serializers;
+        for (int i = 0; i < serializers.length; i++) {
+            TypeSerializer<?> duplicate = serializers[i].duplicate();
+            if (duplicate != serializers[i]) {
+                if (result == serializers) {
+                    result = serializers.clone();
+                }
+                result[i] = duplicate;
+            }
+        }
+        return result;
+    }
 }

@@ -2,9 +2,16 @@ package org.millrace.api.java.typeutils;
 
 import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.api.common.typeutils.TypeSerializer;
+import org.millrace.api.java.typeutils.runtime.DynamicSerializer;
 
-/** Skeleton: the type of values known only at run time (erased lambda outputs). */
+/**
+ * The type of values known only at run time, typically the output of a lambda whose generic result
+ * type Java erased. Each value is written with a one-byte tag naming its class (see
+ * {@link DynamicSerializer}), so any value works, at the cost of that tag and of run-time dispatch.
+ * Declaring the type with {@code .returns(...)} replaces it with a typed serializer.
+ */
 public final class DynamicTypeInfo<T> extends TypeInformation<T> {
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -15,6 +22,21 @@ public final class DynamicTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public TypeSerializer<T> createSerializer() {
-        throw new UnsupportedOperationException("not built yet");
+        return new DynamicSerializer<>();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DynamicTypeInfo;
+    }
+
+    @Override
+    public int hashCode() {
+        return DynamicTypeInfo.class.getName().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DynamicType";
     }
 }

@@ -1,0 +1,140 @@
+package org.millrace.runtime.io.network.api;
+
+import java.io.IOException;
+import org.millrace.core.memory.DataOutputSerializer;
+import org.millrace.core.memory.MemorySegment;
+import org.millrace.runtime.io.network.AbstractEvent;
+import org.millrace.runtime.io.network.Buffer;
+import org.millrace.runtime.io.network.ResultPartitionWriter;
+import org.millrace.streaming.runtime.partitioner.StreamPartitioner;
+import org.millrace.streaming.runtime.streamrecord.StreamElementSerializer;
+import org.millrace.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * Serializes a task's records into network buffers of one result partition. Each record is written
+ * as a 4-byte length and its serialized element; a record may continue in the channel's next
+ * buffer. A channel's buffer is handed to the partition when full, on {@link #flushAll()} (buffer
+ * timeout) and at the end.
+ *
+ * <pre>
+ *  record ──serialize──> scratch [len|tag|value] ──copy──> channel buffer ──full/flush──> partition
+ * </pre>
+ *
+ * <p>Used by one task thread. Waiting for a free buffer is how backpressure reaches the producer.
+ */
+public final class RecordWriter<T> {
+
+    private final ResultPartitionWriter partition;
+    private final StreamPartitioner<T> partitioner;
+    private final StreamElementSerializer<T> serializer;
+    private final DataOutputSerializer scratch = new DataOutputSerializer(128);
+    private final Buffer[] current;
+    private final int[] positions;
+    private final boolean flushAlways;
+
+    public RecordWriter(
+            ResultPartitionWriter partition,
+            StreamPartitioner<T> partitioner,
+            StreamElementSerializer<T> serializer,
+            boolean flushAlways) {
+        this.partition = partition;
+        this.partitioner = partitioner;
+        this.serializer = serializer;
+        this.flushAlways = flushAlways;
+        int n = partition.getNumberOfSubpartitions();
+        this.current = new Buffer[n];
+        this.positions = new int[n];
+    }
+
+    public ResultPartitionWriter getPartition() {
+        return partition;
+    }
+
+    public void emit(StreamRecord<T> record) throws IOException, InterruptedException {
+        serialize(record);
+        if (partitioner.isBroadcast()) {
+            for (int ch = 0; ch < current.length; ch++) {
+                copyToChannel(ch);
+            }
+        } else {
+            copyToChannel(partitioner.selectChannel(record));
+        }
+        if (flushAlways) {
+            flushAll();
+        }
+    }
+
+    private void serialize(StreamRecord<T> record) throws IOException {
+        DataOutputSerializer out = scratch;
+        out.clear();
+        out.writeInt(0);
+        serializer.serializeRecord(record, out);
+        int len = out.length();
+        out.setPosition(0);
+        out.writeInt(len - 4);
+        out.setPosition(len);
+    }
+
+    private void copyToChannel(int channel) throws IOException, InterruptedException {
+        byte[] bytes = scratch.getSharedBuffer();
+        int remaining = scratch.length();
+        int offset = 0;
+        Buffer buffer = current[channel];
+        int position = positions[channel];
+        while (remaining > 0) {
+            if (buffer == null) {
+                buffer = partition.requestBufferBlocking();
+                position = 0;
+            }
+            MemorySegment segment = buffer.getMemorySegment();
+            int n = Math.min(segment.size() - position, remaining);
+            segment.put(position, bytes, offset, n);
+            position += n;
+            offset += n;
+            remaining -= n;
+            if (position == segment.size()) {
+                buffer.setSize(position);
+                partition.emitBuffer(buffer, channel);
+                buffer = null;
+                position = 0;
+            }
+        }
+        current[channel] = buffer;
+        positions[channel] = position;
+    }
+
+    /** Hands every partly filled buffer to the partition, so consumers see all records emitted so far. */
+    public void flushAll() throws IOException {
+        for (int ch = 0; ch < current.length; ch++) {
+            Buffer buffer = current[ch];
+            if (buffer != null) {
+                buffer.setSize(positions[ch]);
+                current[ch] = null;
+                positions[ch] = 0;
+                partition.emitBuffer(buffer, ch);
+            }
+        }
+    }
+
+    /** Flushes, then sends {@code event} to every channel. */
+    public void broadcastEvent(AbstractEvent event) throws IOException {
+        flushAll();
+        partition.broadcastEvent(event);
+    }
+
+    /** Flushes and ends the partition: consumers see end-of-partition after the last record. */
+    public void finish() throws IOException {
+        flushAll();
+        partition.finish();
+    }
+
+    /** Returns buffers that were never emitted (failure or cancel path). */
+    public void releaseUnsentBuffers() {
+        for (int ch = 0; ch < current.length; ch++) {
+            if (current[ch] != null) {
+                current[ch].recycle();
+                current[ch] = null;
+            }
+        }
+    }
+}

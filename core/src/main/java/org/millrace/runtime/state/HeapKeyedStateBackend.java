@@ -1,0 +1,102 @@
+package org.millrace.runtime.state;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.millrace.api.common.state.ValueState;
+import org.millrace.api.common.state.ValueStateDescriptor;
+
+/**
+ * Keyed state on the Java heap for one operator instance, laid out by key group: each state keeps
+ * one hash map per key group this instance owns, so a snapshot can later be written (and
+ * redistributed on rescale) key group by key group. The operator sets the current key before each
+ * record; states read and write the entry of that key.
+ *
+ * <p>Used by the task thread only.
+ */
+public final class HeapKeyedStateBackend<K> {
+
+    private final KeyGroupRange keyGroupRange;
+    private final int maxParallelism;
+    private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
+    private K currentKey;
+    private int currentKeyGroupIndex;
+
+    public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
+        this.keyGroupRange = keyGroupRange;
+        this.maxParallelism = maxParallelism;
+    }
+
+    /** Scopes all states to {@code key}; fails if the key does not belong to this instance (a routing bug). */
+    public void setCurrentKey(K key) {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalStateException("Key " + key + " is in key group " + keyGroup
+                    + ", which this operator instance does not own (" + keyGroupRange + ")");
+        }
+        currentKey = key;
+        currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
+    }
+
+    public K getCurrentKey() {
+        return currentKey;
+    }
+
+    int currentKeyGroupIndex() {
+        return currentKeyGroupIndex;
+    }
+
+    public KeyGroupRange getKeyGroupRange() {
+        return keyGroupRange;
+    }
+
+    /** The state named by the descriptor, created on first use; one instance per name. */
+    @SuppressWarnings("unchecked")
+    public <V> ValueState<V> getValueState(ValueStateDescriptor<V> descriptor) {
+        return (ValueState<V>) states.computeIfAbsent(descriptor.getName(), n -> new HeapValueState<>(this, keyGroupRange.size()));
+    }
+
+    /** A {@link ValueState} holding one map per key group. */
+    static final class HeapValueState<K, V> implements ValueState<V> {
+        private final HeapKeyedStateBackend<K> backend;
+        private final HashMap<K, V>[] maps;
+
+        @SuppressWarnings("unchecked")
+        HeapValueState(HeapKeyedStateBackend<K> backend, int numKeyGroups) {
+            this.backend = backend;
+            this.maps = new HashMap[numKeyGroups];
+        }
+
+        private HashMap<K, V> map(boolean create) {
+            int idx = backend.currentKeyGroupIndex();
+            HashMap<K, V> m = maps[idx];
+            if (m == null && create) {
+                m = new HashMap<>();
+                maps[idx] = m;
+            }
+            return m;
+        }
+
+        @Override
+        public V value() {
+            HashMap<K, V> m = map(false);
+            return m == null ? null : m.get(backend.getCurrentKey());
+        }
+
+        @Override
+        public void update(V value) {
+            if (value == null) {
+                clear();
+            } else {
+                map(true).put(backend.getCurrentKey(), value);
+            }
+        }
+
+        @Override
+        public void clear() {
+            HashMap<K, V> m = map(false);
+            if (m != null) {
+                m.remove(backend.getCurrentKey());
+            }
+        }
+    }
+}

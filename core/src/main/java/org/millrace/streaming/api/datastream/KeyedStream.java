@@ -1,0 +1,117 @@
+package org.millrace.streaming.api.datastream;
+
+import org.millrace.api.common.RuntimeExecutionMode;
+import org.millrace.api.common.functions.ReduceFunction;
+import org.millrace.api.common.typeinfo.TypeInformation;
+import org.millrace.api.java.functions.KeySelector;
+import org.millrace.api.java.typeutils.FieldAccessor;
+import org.millrace.api.java.typeutils.FieldAccessors;
+import org.millrace.api.java.typeutils.TypeExtractor;
+import org.millrace.runtime.state.KeyGroupRangeAssignment;
+import org.millrace.streaming.api.functions.KeyedProcessFunction;
+import org.millrace.streaming.api.functions.aggregation.ComparableAggregator;
+import org.millrace.streaming.api.functions.aggregation.SumAggregator;
+import org.millrace.streaming.api.operators.BatchGroupedReduceOperator;
+import org.millrace.streaming.api.operators.KeyedProcessOperator;
+import org.millrace.streaming.api.operators.StreamGroupedReduceOperator;
+import org.millrace.streaming.api.operators.StreamOperatorFactory;
+import org.millrace.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
+
+/**
+ * A stream partitioned by key: every record of a key is processed by the same subtask, which keeps
+ * the key's state. Keyed aggregations emit a running result per record in STREAMING mode and one
+ * final result per key in BATCH mode.
+ */
+public class KeyedStream<T, K> extends DataStream<T> {
+
+    private final KeySelector<T, K> keySelector;
+
+    KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
+        super(input.environment, input.upstream,
+                new KeyGroupStreamPartitioner<>(keySelector, KeyGroupRangeAssignment.DEFAULT_LOWER_BOUND_MAX_PARALLELISM),
+                input.type);
+        this.keySelector = keySelector;
+    }
+
+    public KeySelector<T, K> getKeySelector() {
+        return keySelector;
+    }
+
+    @Override
+    public <R> SingleOutputStreamOperator<R> transform(String operatorName, TypeInformation<R> outputType,
+            StreamOperatorFactory<R> factory, Object userFunction) {
+        SingleOutputStreamOperator<R> result = super.transform(operatorName, outputType, factory, userFunction);
+        result.node.setInputKeySelector(keySelector);
+        return result;
+    }
+
+    /** Combines each key's records with {@code reducer}. */
+    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
+        return transform("Keyed Reduce", type, params ->
+                params.getExecutionMode() == RuntimeExecutionMode.BATCH
+                        ? new BatchGroupedReduceOperator<K, T>(params, reducer)
+                        : new StreamGroupedReduceOperator<K, T>(params, reducer), reducer);
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
+        TypeInformation<R> outType = TypeExtractor.getUnaryOperatorReturnType(function, KeyedProcessFunction.class, 1, 2, type, "KeyedProcess");
+        return process(function, outType);
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {
+        return transform("KeyedProcess", outputType, p -> new KeyedProcessOperator<K, T, R>(p, function), function);
+    }
+
+    /** Sums the field at {@code position}; the other fields are those of the key's first record. */
+    public SingleOutputStreamOperator<T> sum(int position) {
+        return aggregate(new SumAggregator<>(FieldAccessors.forPosition(type, position), type.createSerializer()), "Sum");
+    }
+
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return aggregate(new SumAggregator<>(FieldAccessors.forExpression(type, field), type.createSerializer()), "Sum");
+    }
+
+    public SingleOutputStreamOperator<T> min(int position) {
+        return comparable(FieldAccessors.forPosition(type, position), ComparableAggregator.Kind.MIN, "Min");
+    }
+
+    public SingleOutputStreamOperator<T> min(String field) {
+        return comparable(FieldAccessors.forExpression(type, field), ComparableAggregator.Kind.MIN, "Min");
+    }
+
+    public SingleOutputStreamOperator<T> max(int position) {
+        return comparable(FieldAccessors.forPosition(type, position), ComparableAggregator.Kind.MAX, "Max");
+    }
+
+    public SingleOutputStreamOperator<T> max(String field) {
+        return comparable(FieldAccessors.forExpression(type, field), ComparableAggregator.Kind.MAX, "Max");
+    }
+
+    /** The record with the smallest value in the field (the first one on ties). */
+    public SingleOutputStreamOperator<T> minBy(int position) {
+        return comparable(FieldAccessors.forPosition(type, position), ComparableAggregator.Kind.MIN_BY, "MinBy");
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field) {
+        return comparable(FieldAccessors.forExpression(type, field), ComparableAggregator.Kind.MIN_BY, "MinBy");
+    }
+
+    /** The record with the largest value in the field (the first one on ties). */
+    public SingleOutputStreamOperator<T> maxBy(int position) {
+        return comparable(FieldAccessors.forPosition(type, position), ComparableAggregator.Kind.MAX_BY, "MaxBy");
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field) {
+        return comparable(FieldAccessors.forExpression(type, field), ComparableAggregator.Kind.MAX_BY, "MaxBy");
+    }
+
+    private SingleOutputStreamOperator<T> comparable(FieldAccessor<T, Object> accessor, ComparableAggregator.Kind kind, String name) {
+        return aggregate(new ComparableAggregator<>(accessor, kind, type.createSerializer()), name);
+    }
+
+    private SingleOutputStreamOperator<T> aggregate(ReduceFunction<T> aggregator, String name) {
+        SingleOutputStreamOperator<T> result = reduce(aggregator);
+        result.name("Keyed Aggregation (" + name + ")");
+        return result;
+    }
+}

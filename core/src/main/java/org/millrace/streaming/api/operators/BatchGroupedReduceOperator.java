@@ -1,0 +1,40 @@
+package org.millrace.streaming.api.operators;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.millrace.api.common.functions.ReduceFunction;
+import org.millrace.api.java.functions.KeySelector;
+import org.millrace.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * BATCH keyed reduce: folds every input of a key into one value in a hash table and emits exactly
+ * one final result per key when the input ends. Holds one value per distinct key in memory.
+ */
+public final class BatchGroupedReduceOperator<K, T> extends AbstractUdfOperator<ReduceFunction<T>, T>
+        implements OneInputStreamOperator<T, T> {
+
+    private final KeySelector<T, K> keySelector;
+    private final HashMap<K, T> values = new HashMap<>();
+
+    public BatchGroupedReduceOperator(StreamOperatorParameters<T> parameters, ReduceFunction<T> function) {
+        super(parameters, function);
+        this.keySelector = parameters.getKeySelector();
+    }
+
+    @Override
+    public void processElement(StreamRecord<T> element) throws Exception {
+        T value = element.getValue();
+        K key = keySelector.getKey(value);
+        T current = values.get(key);
+        values.put(key, current == null ? value : userFunction.reduce(current, value));
+    }
+
+    @Override
+    public void finish() throws Exception {
+        StreamRecord<T> out = new StreamRecord<>(null);
+        for (Map.Entry<K, T> e : values.entrySet()) {
+            output.collect(out.replace(e.getValue()));
+        }
+        values.clear();
+    }
+}

@@ -1,0 +1,34 @@
+package org.millrace.streaming.api.operators;
+
+import org.millrace.api.common.functions.ReduceFunction;
+import org.millrace.api.common.state.ValueState;
+import org.millrace.api.common.state.ValueStateDescriptor;
+import org.millrace.api.java.typeutils.DynamicTypeInfo;
+import org.millrace.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * STREAMING keyed reduce: keeps the reduced value per key in keyed state and emits the running
+ * result after every input, as Flink does for unbounded streams.
+ */
+public final class StreamGroupedReduceOperator<K, T> extends AbstractUdfOperator<ReduceFunction<T>, T>
+        implements OneInputStreamOperator<T, T> {
+
+    private final KeyContext<T, K> keyContext;
+    private final ValueState<T> values;
+
+    public StreamGroupedReduceOperator(StreamOperatorParameters<T> parameters, ReduceFunction<T> function) {
+        super(parameters, function);
+        this.keyContext = new KeyContext<>(parameters);
+        this.values = keyContext.getBackend().getValueState(new ValueStateDescriptor<>("_reduce_value", new DynamicTypeInfo<T>()));
+    }
+
+    @Override
+    public void processElement(StreamRecord<T> element) throws Exception {
+        T value = element.getValue();
+        keyContext.setCurrentKeyOf(value);
+        T current = values.value();
+        T reduced = current == null ? value : userFunction.reduce(current, value);
+        values.update(reduced);
+        output.collect(element.replace(reduced));
+    }
+}

@@ -1,0 +1,122 @@
+package org.millrace.streaming.api.operators;
+
+import java.io.Serializable;
+import java.util.Map;
+import org.millrace.api.common.accumulators.Accumulator;
+import org.millrace.api.common.accumulators.DoubleCounter;
+import org.millrace.api.common.accumulators.IntCounter;
+import org.millrace.api.common.accumulators.LongCounter;
+import org.millrace.api.common.functions.RuntimeContext;
+import org.millrace.api.common.state.ValueState;
+import org.millrace.api.common.state.ValueStateDescriptor;
+import org.millrace.runtime.state.HeapKeyedStateBackend;
+
+/**
+ * The {@link RuntimeContext} of one operator in one subtask. Accumulators go into the task's shared
+ * map, which is reported to the JobManager when the task ends; keyed state is served by the
+ * operator's keyed state backend, if it has one.
+ */
+public final class StreamingRuntimeContext implements RuntimeContext {
+
+    private final String taskName;
+    private final int subtaskIndex;
+    private final int parallelism;
+    private final int maxParallelism;
+    private final int attemptNumber;
+    private final ClassLoader userCodeClassLoader;
+    private final Map<String, Accumulator<?, ?>> accumulators;
+    private HeapKeyedStateBackend<?> keyedStateBackend;
+
+    public StreamingRuntimeContext(
+            String taskName, int subtaskIndex, int parallelism, int maxParallelism, int attemptNumber,
+            ClassLoader userCodeClassLoader, Map<String, Accumulator<?, ?>> accumulators) {
+        this.taskName = taskName;
+        this.subtaskIndex = subtaskIndex;
+        this.parallelism = parallelism;
+        this.maxParallelism = maxParallelism;
+        this.attemptNumber = attemptNumber;
+        this.userCodeClassLoader = userCodeClassLoader;
+        this.accumulators = accumulators;
+    }
+
+    /** Called by keyed operators before their function is opened. */
+    public void setKeyedStateBackend(HeapKeyedStateBackend<?> backend) {
+        this.keyedStateBackend = backend;
+    }
+
+    @Override
+    public String getTaskName() {
+        return taskName;
+    }
+
+    @Override
+    public int getIndexOfThisSubtask() {
+        return subtaskIndex;
+    }
+
+    @Override
+    public int getNumberOfParallelSubtasks() {
+        return parallelism;
+    }
+
+    @Override
+    public int getMaxNumberOfParallelSubtasks() {
+        return maxParallelism;
+    }
+
+    @Override
+    public int getAttemptNumber() {
+        return attemptNumber;
+    }
+
+    @Override
+    public ClassLoader getUserCodeClassLoader() {
+        return userCodeClassLoader;
+    }
+
+    @Override
+    public <V, A extends Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator) {
+        if (accumulators.putIfAbsent(name, accumulator) != null) {
+            throw new UnsupportedOperationException("The accumulator '" + name + "' already exists and cannot be added.");
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V, A extends Serializable> Accumulator<V, A> getAccumulator(String name) {
+        return (Accumulator<V, A>) accumulators.get(name);
+    }
+
+    @Override
+    public IntCounter getIntCounter(String name) {
+        return getOrCreate(name, IntCounter.class, new IntCounter());
+    }
+
+    @Override
+    public LongCounter getLongCounter(String name) {
+        return getOrCreate(name, LongCounter.class, new LongCounter());
+    }
+
+    @Override
+    public DoubleCounter getDoubleCounter(String name) {
+        return getOrCreate(name, DoubleCounter.class, new DoubleCounter());
+    }
+
+    private <A extends Accumulator<?, ?>> A getOrCreate(String name, Class<A> type, A fresh) {
+        Accumulator<?, ?> existing = accumulators.computeIfAbsent(name, n -> fresh);
+        if (!type.isInstance(existing)) {
+            throw new UnsupportedOperationException("The accumulator '" + name + "' is a "
+                    + existing.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+        }
+        return type.cast(existing);
+    }
+
+    @Override
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> stateDescriptor) {
+        if (keyedStateBackend == null) {
+            throw new UnsupportedOperationException("Keyed state is only available on a KeyedStream (after keyBy); '"
+                    + stateDescriptor.getName() + "' was requested in " + taskName);
+        }
+        return keyedStateBackend.getValueState(stateDescriptor);
+    }
+}

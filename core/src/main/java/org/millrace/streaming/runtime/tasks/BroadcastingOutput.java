@@ -1,0 +1,31 @@
+package org.millrace.streaming.runtime.tasks;
+
+import org.millrace.streaming.api.operators.Output;
+import org.millrace.streaming.runtime.streamrecord.StreamRecord;
+
+/** An operator with several successors: every record goes to each of them in turn. */
+final class BroadcastingOutput<T> implements Output<T> {
+
+    private final Output<T>[] outputs;
+
+    BroadcastingOutput(Output<T>[] outputs) {
+        this.outputs = outputs;
+    }
+
+    @Override
+    public void collect(StreamRecord<T> record) {
+        long ts = record.getTimestamp();
+        boolean hasTs = record.hasTimestamp();
+        T value = record.getValue();
+        for (Output<T> output : outputs) {
+            // a successor may replace the record's value; restore it for the next one
+            if (hasTs) {
+                record.replace(value, ts);
+            } else {
+                record.eraseTimestamp();
+                record.replace(value);
+            }
+            output.collect(record);
+        }
+    }
+}

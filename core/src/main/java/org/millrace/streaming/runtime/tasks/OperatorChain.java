@@ -1,0 +1,140 @@
+package org.millrace.streaming.runtime.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.millrace.api.common.accumulators.Accumulator;
+import org.millrace.api.common.typeutils.TypeSerializer;
+import org.millrace.runtime.io.network.api.RecordWriter;
+import org.millrace.runtime.jobgraph.ChainedOperatorConfig;
+import org.millrace.runtime.jobgraph.JobEdge;
+import org.millrace.streaming.api.operators.OneInputStreamOperator;
+import org.millrace.streaming.api.operators.Output;
+import org.millrace.streaming.api.operators.StreamOperator;
+import org.millrace.streaming.api.operators.StreamOperatorFactory;
+import org.millrace.streaming.api.operators.StreamOperatorParameters;
+import org.millrace.streaming.api.operators.StreamingRuntimeContext;
+import org.millrace.streaming.runtime.partitioner.StreamPartitioner;
+import org.millrace.streaming.runtime.streamrecord.StreamElementSerializer;
+
+/**
+ * The operators of one task, wired together: chained successors are called directly, exchanges go
+ * through record writers. Builds operators from the tail of the chain to the head (each needs its
+ * output to exist), and runs the life cycle over all of them in the right order.
+ */
+final class OperatorChain {
+
+    private final List<StreamOperator<?>> operators; // in chain order, head first
+    private final List<String> names;
+    private final List<RecordWriter<?>> recordWriters;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    OperatorChain(TaskSetup setup, List<ChainedOperatorConfig> configs, Map<String, Accumulator<?, ?>> accumulators) {
+        int n = configs.size();
+        String subtask = (setup.subtaskIndex() + 1) + "/" + setup.vertex().getParallelism();
+        this.recordWriters = new ArrayList<>();
+        for (int i = 0; i < setup.outputs().size(); i++) {
+            JobEdge edge = setup.outputEdges().get(i);
+            StreamPartitioner partitioner = edge.getPartitioner().copy();
+            partitioner.setup(setup.outputs().get(i).getNumberOfSubpartitions(), setup.subtaskIndex());
+            TypeSerializer<?> serializer = edge.getSerializer().duplicate();
+            recordWriters.add(new RecordWriter(setup.outputs().get(i), partitioner,
+                    new StreamElementSerializer(serializer), setup.bufferTimeout().isZero()));
+        }
+        StreamOperator<?>[] built = new StreamOperator[n];
+        for (int i = n - 1; i >= 0; i--) {
+            ChainedOperatorConfig config = configs.get(i);
+            List<Output<?>> targets = new ArrayList<>();
+            for (int chained : config.chainedOutputs()) {
+                targets.add(new ChainingOutput((OneInputStreamOperator) built[chained], configs.get(chained).name(), subtask));
+            }
+            for (int edgeOutput : config.edgeOutputs()) {
+                targets.add(new RecordWriterOutput(recordWriters.get(edgeOutput)));
+            }
+            Output<?> output;
+            if (targets.isEmpty()) {
+                output = record -> {};
+            } else if (targets.size() == 1) {
+                output = targets.get(0);
+            } else {
+                output = new BroadcastingOutput(targets.toArray(new Output[0]));
+            }
+            StreamingRuntimeContext context = new StreamingRuntimeContext(
+                    setup.vertex().getName(), setup.subtaskIndex(), setup.vertex().getParallelism(),
+                    setup.vertex().getMaxParallelism(), setup.attemptNumber(), setup.userCodeClassLoader(), accumulators);
+            StreamOperatorParameters params = new StreamOperatorParameters(config.name(), output, context,
+                    config.inputKeySelector(), setup.executionMode());
+            try {
+                built[i] = ((StreamOperatorFactory) config.factory()).createStreamOperator(params);
+            } catch (RuntimeException e) {
+                throw new OperatorFailureException(config.name(), subtask, e);
+            }
+        }
+        this.operators = List.of(built);
+        this.names = configs.stream().map(ChainedOperatorConfig::name).toList();
+    }
+
+    StreamOperator<?> getHead() {
+        return operators.get(0);
+    }
+
+    String getHeadName() {
+        return names.get(0);
+    }
+
+    List<RecordWriter<?>> getRecordWriters() {
+        return recordWriters;
+    }
+
+    /** Opens tail first, so an operator's successors are ready before it may emit. */
+    void open(String subtask) throws Exception {
+        for (int i = operators.size() - 1; i >= 0; i--) {
+            try {
+                operators.get(i).open();
+            } catch (OperatorFailureException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorFailureException(names.get(i), subtask, e);
+            }
+        }
+    }
+
+    /** Finishes head first: what an operator emits when finishing still reaches open successors. */
+    void finish(String subtask) throws Exception {
+        for (int i = 0; i < operators.size(); i++) {
+            try {
+                operators.get(i).finish();
+            } catch (OperatorFailureException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorFailureException(names.get(i), subtask, e);
+            }
+        }
+    }
+
+    /** Closes every operator, keeping the first exception and adding later ones as suppressed. */
+    void close(String subtask) throws Exception {
+        Exception first = null;
+        for (int i = 0; i < operators.size(); i++) {
+            try {
+                operators.get(i).close();
+            } catch (Exception e) {
+                Exception wrapped = new OperatorFailureException(names.get(i), subtask, e);
+                if (first == null) {
+                    first = wrapped;
+                } else {
+                    first.addSuppressed(wrapped);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    void flushOutputs() throws java.io.IOException {
+        for (RecordWriter<?> writer : recordWriters) {
+            writer.flushAll();
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.millrace.streaming.runtime.tasks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.millrace.api.common.accumulators.Accumulator;
+import org.millrace.api.common.typeutils.TypeSerializer;
+import org.millrace.runtime.io.network.ResultPartitionWriter;
+import org.millrace.runtime.io.network.api.RecordWriter;
+import org.millrace.runtime.jobgraph.ChainedOperatorConfig;
+import org.millrace.streaming.api.operators.OneInputStreamOperator;
+import org.millrace.streaming.api.operators.SourceOperator;
+import org.millrace.streaming.api.source.InputStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One parallel subtask of a job vertex, run by one thread from start to end. The thread owns the
+ * operators: it processes input in batches and, between batches, runs the mails other threads
+ * post (buffer-timeout flushes, wake-ups). When there is no input it sleeps in the mailbox until
+ * input availability or a mail wakes it.
+ *
+ * <pre>
+ *   open chain ─> loop { mails; input batch | wait } ─> finish chain ─> end partitions ─> close
+ * </pre>
+ *
+ * <p>On failure the task's partitions are failed, so consumers stop with the cause instead of
+ * waiting forever, and the exception (naming the operator) propagates to the caller.
+ */
+public final class StreamTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
+
+    private final TaskSetup setup;
+    private final TaskMailbox mailbox = new TaskMailbox();
+    private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
+    private final String subtask;
+    private volatile boolean cancelled;
+    private volatile Thread executingThread;
+    private CompletableFuture<?> awaitedFuture;
+
+    public StreamTask(TaskSetup setup) {
+        this.setup = setup;
+        this.subtask = (setup.subtaskIndex() + 1) + "/" + setup.vertex().getParallelism();
+    }
+
+    public String getName() {
+        return setup.taskNameWithSubtask();
+    }
+
+    /** The accumulators this subtask's functions registered; read after {@link #invoke()} returned. */
+    public Map<String, Accumulator<?, ?>> getAccumulators() {
+        return accumulators;
+    }
+
+    /** Asks the task to stop; any thread. The task thread unwinds with a {@link TaskCancelledException}. */
+    public void cancel() {
+        cancelled = true;
+        mailbox.put(() -> {});
+        Thread t = executingThread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** Runs the task in the calling thread until its input ends, it fails, or it is cancelled. */
+    public void invoke() throws Exception {
+        executingThread = Thread.currentThread();
+        List<ChainedOperatorConfig> configs = setup.vertex().deserializeChain(setup.userCodeClassLoader());
+        OperatorChain chain = new OperatorChain(setup, configs, accumulators);
+        StreamInputProcessor input = null;
+        ScheduledFuture<?> flusher = null;
+        Throwable failure = null;
+        try {
+            chain.open(subtask);
+            input = createInputProcessor(chain);
+            flusher = scheduleFlushes(chain);
+            runMailboxLoop(input, chain);
+            chain.finish(subtask);
+            for (RecordWriter<?> writer : chain.getRecordWriters()) {
+                writer.finish();
+            }
+            LOG.debug("{} finished", getName());
+        } catch (Throwable t) {
+            failure = cancelled && !(t instanceof OperatorFailureException) ? new TaskCancelledException(getName() + " was cancelled") : t;
+            throw failure instanceof Exception e ? e : new RuntimeException(failure);
+        } finally {
+            if (flusher != null) {
+                flusher.cancel(false);
+            }
+            failure = closeQuietly(input, chain, failure);
+            for (RecordWriter<?> writer : chain.getRecordWriters()) {
+                if (failure != null) {
+                    writer.releaseUnsentBuffers();
+                    writer.getPartition().fail(failure);
+                }
+                writer.getPartition().close();
+            }
+            executingThread = null;
+            Thread.interrupted(); // do not leak a cancel interrupt into the pooled thread
+        }
+    }
+
+    private Throwable closeQuietly(StreamInputProcessor input, OperatorChain chain, Throwable failure) throws Exception {
+        try {
+            if (input != null) {
+                input.close();
+            }
+            chain.close(subtask);
+        } catch (Exception e) {
+            if (failure == null) {
+                // a failure on close (e.g. flushing a file) fails the task
+                for (RecordWriter<?> writer : chain.getRecordWriters()) {
+                    writer.getPartition().fail(e);
+                }
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private StreamInputProcessor createInputProcessor(OperatorChain chain) {
+        if (chain.getHead() instanceof SourceOperator<?> source) {
+            return new SourceInputProcessor(source, chain.getHeadName(), subtask);
+        }
+        if (setup.input() == null) {
+            throw new IllegalStateException(getName() + " has neither a source nor an input gate");
+        }
+        TypeSerializer serializer = setup.inputEdges().get(0).getSerializer();
+        return new NetworkInputProcessor(setup.input(), serializer, (OneInputStreamOperator) chain.getHead(),
+                chain.getHeadName(), subtask);
+    }
+
+    private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {
+        long timeout = setup.bufferTimeout().toMillis();
+        if (timeout <= 0 || chain.getRecordWriters().isEmpty()) {
+            return null;
+        }
+        Runnable flush = () -> {
+            try {
+                chain.flushOutputs();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        return setup.timerService().scheduleWithFixedDelay(() -> mailbox.put(flush), timeout, timeout, TimeUnit.MILLISECONDS);
+    }
+
+    private void runMailboxLoop(StreamInputProcessor input, OperatorChain chain) throws Exception {
+        while (true) {
+            if (mailbox.hasMail()) {
+                runMails();
+            }
+            checkCancelled();
+            CompletableFuture<?> outputBlocked = firstUnavailableOutput(chain);
+            if (outputBlocked != null) {
+                waitFor(outputBlocked);
+                continue;
+            }
+            InputStatus status = input.processInput();
+            if (status == InputStatus.END_OF_INPUT) {
+                return;
+            }
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                waitFor(input.getAvailableFuture());
+            }
+        }
+    }
+
+    private static CompletableFuture<?> firstUnavailableOutput(OperatorChain chain) {
+        for (RecordWriter<?> writer : chain.getRecordWriters()) {
+            ResultPartitionWriter partition = writer.getPartition();
+            CompletableFuture<?> f = partition.getAvailableFuture();
+            if (!f.isDone()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Sleeps in the mailbox until {@code future} completes (it posts a wake-up mail) or another mail arrives. */
+    private void waitFor(CompletableFuture<?> future) throws InterruptedException {
+        if (future.isDone()) {
+            return;
+        }
+        if (future != awaitedFuture) {
+            awaitedFuture = future;
+            future.whenComplete((v, t) -> mailbox.put(() -> {}));
+        }
+        Runnable mail;
+        do {
+            checkCancelled();
+            mail = mailbox.take(1_000);
+        } while (mail == null && !future.isDone());
+        if (mail != null) {
+            mail.run();
+        }
+    }
+
+    private void runMails() {
+        Runnable mail;
+        while ((mail = mailbox.tryTake()) != null) {
+            mail.run();
+        }
+    }
+
+    private void checkCancelled() {
+        if (cancelled) {
+            throw new TaskCancelledException(getName() + " was cancelled");
+        }
+    }
+}

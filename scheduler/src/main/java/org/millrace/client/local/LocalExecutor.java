@@ -1,0 +1,56 @@
+package org.millrace.client.local;
+
+import java.util.concurrent.CompletableFuture;
+import org.millrace.api.common.JobExecutionResult;
+import org.millrace.api.common.JobID;
+import org.millrace.configuration.Configuration;
+import org.millrace.configuration.TaskManagerOptions;
+import org.millrace.core.execution.JobClient;
+import org.millrace.core.execution.PipelineExecutor;
+import org.millrace.runtime.jobgraph.JobGraph;
+import org.millrace.runtime.minicluster.MiniCluster;
+
+/**
+ * Runs each job on a MiniCluster started for it in this JVM and stopped when the job ends. The
+ * cluster gets as many slots as the job needs unless {@code taskmanager.numberOfTaskSlots} is set.
+ */
+public final class LocalExecutor implements PipelineExecutor {
+
+    @Override
+    public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration, ClassLoader userCodeClassLoader) {
+        int slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(MiniCluster.requiredSlots(jobGraph));
+        MiniCluster cluster = new MiniCluster(configuration, slots);
+        CompletableFuture<JobExecutionResult> result = cluster.submitJob(jobGraph, userCodeClassLoader);
+        CompletableFuture<JobExecutionResult> afterShutdown = result.handle((r, t) -> {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                if (t != null) {
+                    t.addSuppressed(e);
+                }
+            }
+            if (t != null) {
+                throw t instanceof java.util.concurrent.CompletionException ce ? ce : new java.util.concurrent.CompletionException(t);
+            }
+            return r;
+        });
+        JobID jobId = jobGraph.getJobID();
+        return CompletableFuture.completedFuture(new JobClient() {
+            @Override
+            public JobID getJobID() {
+                return jobId;
+            }
+
+            @Override
+            public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+                return afterShutdown;
+            }
+
+            @Override
+            public CompletableFuture<Void> cancel() {
+                cluster.cancelJob(jobId);
+                return CompletableFuture.completedFuture(null);
+            }
+        });
+    }
+}
