@@ -111,8 +111,9 @@ public final class ShuffleEnvironment implements AutoCloseable {
     }
 
     /**
-     * Releases all registered partitions (recycling their queued buffers; their consumers fail on the
-     * next read) and destroys the network buffer pool. Tasks close their own gates and partitions first.
+     * Releases all registered partitions (their queued buffers are recycled, their buffer pools
+     * destroyed, their consumers fail on the next read) and destroys the network buffer pool. Tasks
+     * normally close their own gates and partitions first.
      */
     @Override
     public void close() {

@@ -1,6 +1,7 @@
 package org.millrace.shuffle;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 import org.millrace.runtime.io.network.Buffer;
 import org.millrace.runtime.io.network.BufferOrEvent;
 import org.millrace.runtime.io.network.InputGate;
@@ -24,14 +25,15 @@ public final class TestBuffers {
         return buffer.getMemorySegment().getInt(0);
     }
 
-    /** Polls, waiting on the gate's availability future while nothing is there. */
-    public static BufferOrEvent pollBlocking(InputGate gate) throws IOException, InterruptedException {
+    /** Polls, waiting (interruptibly) on the gate's availability future while nothing is there. */
+    public static BufferOrEvent pollBlocking(InputGate gate)
+            throws IOException, InterruptedException, ExecutionException {
         while (true) {
             BufferOrEvent next = gate.pollNext();
             if (next != null) {
                 return next;
             }
-            gate.getAvailableFuture().join();
+            gate.getAvailableFuture().get();
         }
     }
 }

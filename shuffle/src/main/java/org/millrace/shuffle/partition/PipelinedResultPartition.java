@@ -3,6 +3,7 @@ package org.millrace.shuffle.partition;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.millrace.runtime.io.network.AbstractEvent;
 import org.millrace.runtime.io.network.Buffer;
 import org.millrace.runtime.io.network.EndOfPartitionEvent;
@@ -41,7 +42,7 @@ public final class PipelinedResultPartition implements ResultPartition {
     /** Set by the producer thread only. */
     private boolean finished;
 
-    private volatile Throwable failureCause;
+    private final AtomicReference<Throwable> failureCause = new AtomicReference<>();
 
     public PipelinedResultPartition(
             ResultPartitionID partitionId,
@@ -94,7 +95,7 @@ public final class PipelinedResultPartition implements ResultPartition {
 
     @Override
     public void emitBuffer(Buffer buffer, int subpartition) throws IOException {
-        Throwable cause = failureCause;
+        Throwable cause = failureCause.get();
         if (cause != null) {
             buffer.recycle();
             throw new IOException("Result partition " + partitionId + " of " + ownerTaskName + " was failed or released", cause);
@@ -125,7 +126,7 @@ public final class PipelinedResultPartition implements ResultPartition {
     }
 
     private void checkWritable() throws IOException {
-        Throwable cause = failureCause;
+        Throwable cause = failureCause.get();
         if (cause != null) {
             throw new IOException("Result partition " + partitionId + " of " + ownerTaskName + " was failed or released", cause);
         }
@@ -136,11 +137,8 @@ public final class PipelinedResultPartition implements ResultPartition {
 
     @Override
     public void fail(Throwable cause) {
-        synchronized (this) {
-            if (failureCause != null) {
-                return;
-            }
-            failureCause = cause;
+        if (!failureCause.compareAndSet(null, cause)) {
+            return;
         }
         LOG.debug("Result partition {} of {} failed", partitionId, ownerTaskName, cause);
         for (PipelinedSubpartition subpartition : subpartitions) {
@@ -151,7 +149,7 @@ public final class PipelinedResultPartition implements ResultPartition {
     /** Producer side done: an unfinished partition is failed, then the pool's free memory is returned. */
     @Override
     public void close() {
-        if (!finished && failureCause == null) {
+        if (!finished && failureCause.get() == null) {
             fail(new IllegalStateException("Producer " + ownerTaskName + " closed its partition before finishing it"));
         }
         bufferProvider.destroy();
@@ -179,7 +177,7 @@ public final class PipelinedResultPartition implements ResultPartition {
     }
 
     public boolean isFailed() {
-        return failureCause != null;
+        return failureCause.get() != null;
     }
 
     /** Data buffers queued in one subpartition. */

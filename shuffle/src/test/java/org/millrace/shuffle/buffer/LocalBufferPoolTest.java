@@ -191,7 +191,7 @@ class LocalBufferPoolTest {
             for (int i = 0; i < count; i++) {
                 Buffer buffer = pool.requestBuffer();
                 while (buffer == null) {
-                    pool.getAvailableFuture().join();
+                    pool.getAvailableFuture().get();
                     buffer = pool.requestBuffer();
                 }
                 handOver.put(buffer);
@@ -203,7 +203,6 @@ class LocalBufferPoolTest {
         }
         pool.destroy();
         assertEquals(0, global.getNumberOfSegmentsInUse());
-        assertTrue(global.getMaxSegmentsEverInUse() <= 3);
     }
 
     private static Buffer assertNotNullBuffer(Buffer buffer) {

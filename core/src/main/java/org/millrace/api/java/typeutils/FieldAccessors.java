@@ -4,8 +4,6 @@ import java.util.Arrays;
 import org.millrace.api.common.InvalidProgramException;
 import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.api.common.typeutils.CompositeType;
-import org.millrace.api.java.tuple.Tuple;
-import org.millrace.types.Row;
 
 /**
  * Creates {@link FieldAccessor}s from positions or field expressions, checking them against the
@@ -121,10 +119,5 @@ public final class FieldAccessors {
     private static InvalidProgramException noSuchField(String field, TypeInformation<?> type) {
         return new InvalidProgramException("Field '" + field + "' does not exist in type " + type + "; its fields are "
                 + Arrays.toString(((CompositeType<?>) type).getFieldNames()));
-    }
-
-    /** True if {@code value}'s class is a tuple or row, whose fields are selected by position. */
-    static boolean isPositional(Object value) {
-        return value instanceof Tuple || value instanceof Row;
     }
 }

@@ -271,11 +271,16 @@ public class StreamExecutionEnvironment {
         return streamGraph;
     }
 
-    /** Builds the job graph of the program so far (does not clear it). */
+    /**
+     * Builds the job graph of the program so far and starts a new, empty program (as Flink's
+     * {@code getStreamGraph()} does), so one environment can build several jobs one after another.
+     */
     public JobGraph getJobGraph(String jobName) {
         RuntimeExecutionMode mode = resolveExecutionMode();
         Integer maxParallelism = configuration.getOptional(PipelineOptions.MAX_PARALLELISM).orElse(null);
-        return new JobGraphGenerator(streamGraph, jobName, mode, parallelism, maxParallelism, chainingEnabled, configuration)
+        StreamGraph program = streamGraph;
+        streamGraph = new StreamGraph();
+        return new JobGraphGenerator(program, jobName, mode, parallelism, maxParallelism, chainingEnabled, configuration)
                 .generate();
     }
 
@@ -317,7 +322,6 @@ public class StreamExecutionEnvironment {
     /** Submits the program and returns at once with a handle on the job. */
     public JobClient executeAsync(String jobName) throws Exception {
         JobGraph jobGraph = getJobGraph(jobName);
-        streamGraph = new StreamGraph();
         CompletableFuture<JobClient> submission;
         try {
             submission = PipelineExecutors.forConfiguration(configuration, userClassLoader)

@@ -56,6 +56,7 @@ public final class JobGraphGenerator {
         if (streamGraph.getNodes().isEmpty()) {
             throw new IllegalStateException("No operators defined in streaming topology. Cannot execute.");
         }
+        streamGraph.removeUnconsumedSources();
         for (StreamNode node : streamGraph.getNodes()) {
             node.applyDefaultParallelism(defaultParallelism);
         }

@@ -40,6 +40,11 @@ public final class StreamGraph {
         target.inEdges.add(edge);
     }
 
+    /** Drops sources whose output nobody reads (created but never used), as Flink does. */
+    void removeUnconsumedSources() {
+        nodes.values().removeIf(n -> n.isSource() && n.getOutEdges().isEmpty());
+    }
+
     public StreamNode getNode(int id) {
         return nodes.get(id);
     }
