@@ -33,7 +33,12 @@ public abstract class TypeInformation<T> implements Serializable {
         return true;
     }
 
-    /** Creates type information for a class (primitive wrappers, String, tuples need a {@link TypeHint}). */
+    /**
+     * Creates type information for a class: basic types, arrays, POJOs, Avro classes, enums, or Kryo
+     * for anything else. Raw tuple classes fail with an
+     * {@link org.millrace.api.common.InvalidProgramException}: their field types are erased, so
+     * declare them with {@link #of(TypeHint)} instead.
+     */
     public static <T> TypeInformation<T> of(Class<T> typeClass) {
         return org.millrace.api.java.typeutils.TypeExtractor.createTypeInfo(typeClass);
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.millrace.api.common.functions.ReduceFunction;
 import org.millrace.api.java.functions.KeySelector;
+import org.millrace.streaming.api.functions.aggregation.InPlaceReduceFunction;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
 
 /**
@@ -14,19 +15,30 @@ public final class BatchGroupedReduceOperator<K, T> extends AbstractUdfOperator<
         implements OneInputStreamOperator<T, T> {
 
     private final KeySelector<T, K> keySelector;
-    private final HashMap<K, T> values = new HashMap<>();
+    private final HashMap<K, T> values = new HashMap<>(1024);
+    private final InPlaceReduceFunction<T> inPlace;
 
     public BatchGroupedReduceOperator(StreamOperatorParameters<T> parameters, ReduceFunction<T> function) {
         super(parameters, function);
         this.keySelector = parameters.getKeySelector();
+        this.inPlace = function instanceof InPlaceReduceFunction<T> f ? f : null;
     }
 
+    /**
+     * Input records are private to this operator (they were just deserialized), so the first one of
+     * a key can serve as its accumulator.
+     */
     @Override
     public void processElement(StreamRecord<T> element) throws Exception {
         T value = element.getValue();
         K key = keySelector.getKey(value);
-        T current = values.get(key);
-        values.put(key, current == null ? value : userFunction.reduce(current, value));
+        T current = values.putIfAbsent(key, value);
+        if (current != null) {
+            T reduced = inPlace != null ? inPlace.reduceInPlace(current, value) : userFunction.reduce(current, value);
+            if (reduced != current) {
+                values.put(key, reduced);
+            }
+        }
     }
 
     @Override

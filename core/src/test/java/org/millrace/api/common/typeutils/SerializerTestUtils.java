@@ -12,6 +12,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.millrace.core.memory.DataInputDeserializer;
 import org.millrace.core.memory.DataInputView;
 import org.millrace.core.memory.DataOutputSerializer;
@@ -41,7 +42,8 @@ public final class SerializerTestUtils {
             StreamInputView slow = new StreamInputView(bytes);
             T viaStream = serializer.deserialize(slow);
             assertEquals(0, slow.stream.available(), "the generic read path must consume exactly the serialized bytes");
-            assertEquals(String.valueOf(fast), String.valueOf(viaStream), "both read paths must read the same value");
+            assertEquals(Arrays.deepToString(new Object[] {fast}), Arrays.deepToString(new Object[] {viaStream}),
+                    "both read paths must read the same value");
             return fast;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,6 @@
 package org.millrace.streaming.api.functions.aggregation;
 
 import org.millrace.api.common.InvalidProgramException;
-import org.millrace.api.common.functions.ReduceFunction;
 import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.api.java.typeutils.FieldAccessor;
 
@@ -9,7 +8,7 @@ import org.millrace.api.java.typeutils.FieldAccessor;
  * {@code min/max} (the running record with the field replaced by the extreme value) and
  * {@code minBy/maxBy} (the whole record holding the extreme value; the earlier one on ties).
  */
-public final class ComparableAggregator<T> implements ReduceFunction<T> {
+public final class ComparableAggregator<T> implements InPlaceReduceFunction<T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,8 +26,17 @@ public final class ComparableAggregator<T> implements ReduceFunction<T> {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public T reduce(T value1, T value2) {
+        return combine(value1, value2, true);
+    }
+
+    @Override
+    public T reduceInPlace(T accumulator, T value) {
+        return combine(accumulator, value, false);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private T combine(T value1, T value2, boolean copy) {
         Object f1 = accessor.get(value1);
         Object f2 = accessor.get(value2);
         if (!(f1 instanceof Comparable c1)) {
@@ -38,9 +46,9 @@ public final class ComparableAggregator<T> implements ReduceFunction<T> {
         int cmp = c1.compareTo(f2);
         switch (kind) {
             case MIN:
-                return accessor.set(copier.copy(value1), cmp <= 0 ? f1 : f2);
+                return accessor.set(copy ? copier.copy(value1) : value1, cmp <= 0 ? f1 : f2);
             case MAX:
-                return accessor.set(copier.copy(value1), cmp >= 0 ? f1 : f2);
+                return accessor.set(copy ? copier.copy(value1) : value1, cmp >= 0 ? f1 : f2);
             case MIN_BY:
                 return cmp <= 0 ? value1 : value2;
             case MAX_BY:

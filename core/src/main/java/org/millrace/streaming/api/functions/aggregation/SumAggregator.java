@@ -3,7 +3,6 @@ package org.millrace.streaming.api.functions.aggregation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.millrace.api.common.InvalidProgramException;
-import org.millrace.api.common.functions.ReduceFunction;
 import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.api.java.typeutils.FieldAccessor;
 
@@ -11,7 +10,7 @@ import org.millrace.api.java.typeutils.FieldAccessor;
  * {@code sum(field)}: adds the field of each new record to the running value. The result is a copy
  * of the running record, so records already emitted downstream are never changed afterwards.
  */
-public final class SumAggregator<T> implements ReduceFunction<T> {
+public final class SumAggregator<T> implements InPlaceReduceFunction<T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,6 +26,11 @@ public final class SumAggregator<T> implements ReduceFunction<T> {
     public T reduce(T value1, T value2) {
         Object sum = add(accessor.get(value1), accessor.get(value2));
         return accessor.set(copier.copy(value1), sum);
+    }
+
+    @Override
+    public T reduceInPlace(T accumulator, T value) {
+        return accessor.set(accumulator, add(accessor.get(accumulator), accessor.get(value)));
     }
 
     static Object add(Object a, Object b) {
