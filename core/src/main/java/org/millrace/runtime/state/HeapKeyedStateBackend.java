@@ -55,31 +55,30 @@ public final class HeapKeyedStateBackend<K> {
         return (ValueState<V>) states.computeIfAbsent(descriptor.getName(), n -> new HeapValueState<>(this, keyGroupRange.size()));
     }
 
-    /** A {@link ValueState} holding one map per key group. */
+    /** A {@link ValueState} holding one {@link StateTable} per key group. */
     static final class HeapValueState<K, V> implements ValueState<V> {
         private final HeapKeyedStateBackend<K> backend;
-        private final HashMap<K, V>[] maps;
+        private final StateTable<K, V>[] tables;
 
         @SuppressWarnings("unchecked")
         HeapValueState(HeapKeyedStateBackend<K> backend, int numKeyGroups) {
             this.backend = backend;
-            this.maps = new HashMap[numKeyGroups];
+            this.tables = new StateTable[numKeyGroups];
         }
 
-        private HashMap<K, V> map(boolean create) {
+        private StateTable<K, V> table() {
             int idx = backend.currentKeyGroupIndex();
-            HashMap<K, V> m = maps[idx];
-            if (m == null && create) {
-                m = new HashMap<>();
-                maps[idx] = m;
+            StateTable<K, V> t = tables[idx];
+            if (t == null) {
+                t = new StateTable<>();
+                tables[idx] = t;
             }
-            return m;
+            return t;
         }
 
         @Override
         public V value() {
-            HashMap<K, V> m = map(false);
-            return m == null ? null : m.get(backend.getCurrentKey());
+            return table().get(backend.getCurrentKey());
         }
 
         @Override
@@ -87,16 +86,13 @@ public final class HeapKeyedStateBackend<K> {
             if (value == null) {
                 clear();
             } else {
-                map(true).put(backend.getCurrentKey(), value);
+                table().put(backend.getCurrentKey(), value);
             }
         }
 
         @Override
         public void clear() {
-            HashMap<K, V> m = map(false);
-            if (m != null) {
-                m.remove(backend.getCurrentKey());
-            }
+            table().remove(backend.getCurrentKey());
         }
     }
 }
