@@ -165,4 +165,19 @@ class DataStreamOperationsITCase {
         assertEquals(Set.of(Tuple3.of("x", 9, 4L), Tuple3.of("y", 7, 3L)), new HashSet<>(maxBy.drain()));
         assertEquals(Set.of(Tuple3.of("x", 5, 7L), Tuple3.of("y", 7, 3L)), new HashSet<>(sum.drain()));
     }
+
+    @Test
+    void batchSumsOfPrimitiveFieldsMatchJavaArithmeticIncludingOverflow() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        TestingCollectSink<Tuple3<String, Integer, Double>> sink = new TestingCollectSink<>();
+        env.fromElements(Tuple3.of("k", Integer.MAX_VALUE, 0.1), Tuple3.of("k", 1, 0.2), Tuple3.of("j", -5, 1.5))
+                .keyBy(t -> t.f0).sum(1).addSink(sink);
+        TestingCollectSink<Tuple3<String, Integer, Double>> doubles = new TestingCollectSink<>();
+        env.fromElements(Tuple3.of("k", 1, 0.1), Tuple3.of("k", 1, 0.2), Tuple3.of("k", 1, 0.3))
+                .keyBy(t -> t.f0).sum(2).addSink(doubles);
+        env.execute("primitive sums");
+        assertEquals(Set.of(Tuple3.of("k", Integer.MIN_VALUE, 0.1), Tuple3.of("j", -5, 1.5)), new HashSet<>(sink.drain()));
+        assertEquals(List.of(Tuple3.of("k", 1, 0.1 + 0.2 + 0.3)), doubles.drain());
+    }
 }

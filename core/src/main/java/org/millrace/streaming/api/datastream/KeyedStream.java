@@ -12,6 +12,7 @@ import org.millrace.streaming.api.functions.KeyedProcessFunction;
 import org.millrace.streaming.api.functions.aggregation.ComparableAggregator;
 import org.millrace.streaming.api.functions.aggregation.SumAggregator;
 import org.millrace.streaming.api.operators.BatchGroupedReduceOperator;
+import org.millrace.streaming.api.operators.BatchPrimitiveSumOperator;
 import org.millrace.streaming.api.operators.KeyedProcessOperator;
 import org.millrace.streaming.api.operators.StreamGroupedReduceOperator;
 import org.millrace.streaming.api.operators.StreamOperatorFactory;
@@ -64,11 +65,28 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     /** Sums the field at {@code position}; the other fields are those of the key's first record. */
     public SingleOutputStreamOperator<T> sum(int position) {
-        return aggregate(new SumAggregator<>(FieldAccessors.forPosition(type, position), type.createSerializer()), "Sum");
+        return sum(FieldAccessors.forPosition(type, position));
     }
 
     public SingleOutputStreamOperator<T> sum(String field) {
-        return aggregate(new SumAggregator<>(FieldAccessors.forExpression(type, field), type.createSerializer()), "Sum");
+        return sum(FieldAccessors.forExpression(type, field));
+    }
+
+    /**
+     * In BATCH mode a field of a primitive-like type known at build time is summed into primitive
+     * arrays ({@link BatchPrimitiveSumOperator}); everything else goes through the reduce path.
+     */
+    private SingleOutputStreamOperator<T> sum(FieldAccessor<T, Object> field) {
+        SumAggregator<T> aggregator = new SumAggregator<>(field, type.createSerializer());
+        BatchPrimitiveSumOperator.Kind kind = BatchPrimitiveSumOperator.Kind.of(field.getFieldType().getTypeClass());
+        if (kind == null) {
+            return aggregate(aggregator, "Sum");
+        }
+        SingleOutputStreamOperator<T> result = transform("Keyed Reduce", type, params ->
+                params.getExecutionMode() == RuntimeExecutionMode.BATCH
+                        ? new BatchPrimitiveSumOperator<K, T>(params, field, kind)
+                        : new StreamGroupedReduceOperator<K, T>(params, aggregator), aggregator);
+        return result.name("Keyed Aggregation (Sum)");
     }
 
     public SingleOutputStreamOperator<T> min(int position) {
