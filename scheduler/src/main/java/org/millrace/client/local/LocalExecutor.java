@@ -12,13 +12,15 @@ import org.millrace.runtime.minicluster.MiniCluster;
 
 /**
  * Runs each job on a MiniCluster started for it in this JVM and stopped when the job ends. The
- * cluster gets as many slots as the job needs unless {@code taskmanager.numberOfTaskSlots} is set.
+ * cluster gets as many slots as the job needs, or {@code taskmanager.numberOfTaskSlots} if that is
+ * more (the shipped configuration sizes standalone TaskManagers and must not shrink a local run).
  */
 public final class LocalExecutor implements PipelineExecutor {
 
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration, ClassLoader userCodeClassLoader) {
-        int slots = configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(MiniCluster.requiredSlots(jobGraph));
+        int slots = Math.max(MiniCluster.requiredSlots(jobGraph),
+                configuration.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(1));
         MiniCluster cluster = new MiniCluster(configuration, slots);
         CompletableFuture<JobExecutionResult> result = cluster.submitJob(jobGraph, userCodeClassLoader);
         CompletableFuture<JobExecutionResult> afterShutdown = result.handle((r, t) -> {
