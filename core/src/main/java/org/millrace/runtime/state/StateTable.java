@@ -9,12 +9,15 @@ import java.util.function.BiConsumer;
  * common read-modify-write of a record ({@code value()} then {@code update()}) probes once.
  *
  * <p>Compared with {@code HashMap} it saves the per-entry node object and one pointer hop per
- * lookup, which is what keyed operators spend their time on. Used by one task thread.
+ * lookup, which is what keyed operators spend their time on. The spread hash of every key is kept
+ * in an {@code int[]} (0 = empty slot), so probing past other keys reads only that array and a key
+ * object is touched only when its hash matches. Used by one task thread.
  */
 final class StateTable<K, V> {
 
     private static final int MIN_CAPACITY = 16;
 
+    private int[] hashes = new int[MIN_CAPACITY];
     private Object[] keys = new Object[MIN_CAPACITY];
     private Object[] values = new Object[MIN_CAPACITY];
     private int size;
@@ -22,10 +25,14 @@ final class StateTable<K, V> {
     private Object lastKey;
     private int lastSlot = -1;
 
-    private static int spread(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
+    /** A well-mixed, never-zero hash (zero marks an empty slot). */
+    private static int spread(Object key) {
+        int h = key.hashCode() * 0x9E3779B9;
+        h ^= h >>> 16;
+        return h == 0 ? 1 : h;
     }
+
+    private int lastHash;
 
     /** The slot holding {@code key}, or the empty slot where it would go. */
     private int probe(Object key) {
@@ -33,13 +40,21 @@ final class StateTable<K, V> {
             return lastSlot;
         }
         int mask = keys.length - 1;
-        int slot = spread(key.hashCode()) & mask;
-        Object k;
-        while ((k = keys[slot]) != null && !(k == key || k.equals(key))) {
+        int h = spread(key);
+        int slot = h & mask;
+        int stored;
+        while ((stored = hashes[slot]) != 0) {
+            if (stored == h) {
+                Object k = keys[slot];
+                if (k == key || k.equals(key)) {
+                    break;
+                }
+            }
             slot = (slot + 1) & mask;
         }
         lastKey = key;
         lastSlot = slot;
+        lastHash = h;
         return slot;
     }
 
@@ -53,6 +68,7 @@ final class StateTable<K, V> {
         int slot = probe(key);
         if (keys[slot] == null) {
             keys[slot] = key;
+            hashes[slot] = lastHash;
             size++;
             values[slot] = value;
             if (size * 4 > keys.length * 3) {
@@ -75,18 +91,20 @@ final class StateTable<K, V> {
         int mask = keys.length - 1;
         int hole = slot;
         int next = (hole + 1) & mask;
-        while (keys[next] != null) {
-            int home = spread(keys[next].hashCode()) & mask;
+        while (hashes[next] != 0) {
+            int home = hashes[next] & mask;
             boolean movable = hole <= next ? (home <= hole || home > next) : (home <= hole && home > next);
             if (movable) {
                 keys[hole] = keys[next];
                 values[hole] = values[next];
+                hashes[hole] = hashes[next];
                 hole = next;
             }
             next = (next + 1) & mask;
         }
         keys[hole] = null;
         values[hole] = null;
+        hashes[hole] = 0;
     }
 
     int size() {
@@ -105,20 +123,22 @@ final class StateTable<K, V> {
     private void resize() {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
+        int[] oldHashes = hashes;
         keys = new Object[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
+        hashes = new int[oldKeys.length * 2];
         lastSlot = -1;
         lastKey = null;
         int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
-            Object k = oldKeys[i];
-            if (k != null) {
-                int slot = spread(k.hashCode()) & mask;
-                while (keys[slot] != null) {
+            if (oldHashes[i] != 0) {
+                int slot = oldHashes[i] & mask;
+                while (hashes[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = k;
+                keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
+                hashes[slot] = oldHashes[i];
             }
         }
         Arrays.fill(oldKeys, null);
