@@ -99,4 +99,19 @@ class OperatorChainingTest {
         assertEquals(1, graph.getVertices().get(0).getParallelism());
         assertEquals(4, graph.getVertices().get(1).getParallelism());
     }
+
+    @Test
+    void jobGraphSurvivesJavaSerializationSoItCanBeShippedToAJobManager() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        env.fromSequence(0, 9).map(v -> v * 2).keyBy(v -> v % 3).reduce(Long::sum).print();
+        JobGraph graph = env.getJobGraph("shipped");
+        JobGraph copy = org.millrace.util.InstantiationUtil.deserializeObject(
+                org.millrace.util.InstantiationUtil.serializeObject(graph), getClass().getClassLoader());
+        assertEquals(graph.getJobID(), copy.getJobID());
+        assertEquals(vertexNames(graph), vertexNames(copy));
+        for (JobVertex v : copy.getVertices()) {
+            assertEquals(graph.getVertex(v.getId()).getParallelism(), v.getParallelism());
+            assertTrue(!v.deserializeChain(getClass().getClassLoader()).isEmpty());
+        }
+    }
 }
