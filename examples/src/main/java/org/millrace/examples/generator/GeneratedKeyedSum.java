@@ -9,9 +9,9 @@ import org.millrace.api.java.functions.KeySelector;
 import org.millrace.api.java.tuple.Tuple2;
 import org.millrace.connector.datagen.source.DataGeneratorSource;
 import org.millrace.connector.datagen.source.GeneratorFunction;
-import org.millrace.examples.util.Params;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.functions.sink.RichSinkFunction;
+import org.millrace.util.ParameterTool;
 
 /**
  * A keyed aggregation over generated data, with no input files: event {@code i} is
@@ -35,7 +35,7 @@ public final class GeneratedKeyedSum {
     private GeneratedKeyedSum() {}
 
     public static void main(String[] args) throws Exception {
-        long records = Params.fromArgs(args).getLong("records", 1_000_000L);
+        long records = ParameterTool.fromArgs(args).getLong("records", 1_000_000L);
         JobExecutionResult result = run(StreamExecutionEnvironment.getExecutionEnvironment(), records);
         long keys = result.<Long>getAccumulatorResult(KEYS_ACCUMULATOR);
         long checksum = result.<Long>getAccumulatorResult(CHECKSUM_ACCUMULATOR);

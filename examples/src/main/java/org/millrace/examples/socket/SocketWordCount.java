@@ -2,11 +2,11 @@ package org.millrace.examples.socket;
 
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.api.java.tuple.Tuple2;
-import org.millrace.examples.util.Params;
 import org.millrace.examples.util.WordKey;
 import org.millrace.examples.util.WordTokenizer;
 import org.millrace.streaming.api.datastream.DataStream;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
+import org.millrace.util.ParameterTool;
 
 /**
  * Running word counts over lines read from a TCP socket, as a streaming job: every word occurrence
@@ -22,7 +22,7 @@ public final class SocketWordCount {
     private SocketWordCount() {}
 
     public static void main(String[] args) throws Exception {
-        Params params = Params.fromArgs(args);
+        ParameterTool params = ParameterTool.fromArgs(args);
         if (!params.has("port")) {
             throw new IllegalArgumentException("No port given. Run 'SocketWordCount --hostname <hostname> --port <port>'"
                     + " and start a text server first, e.g. 'nc -lk <port>'.");

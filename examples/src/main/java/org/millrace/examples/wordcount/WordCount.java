@@ -4,11 +4,11 @@ import java.util.List;
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.api.java.tuple.Tuple2;
 import org.millrace.core.fs.WriteMode;
-import org.millrace.examples.util.Params;
 import org.millrace.examples.util.WordKey;
 import org.millrace.examples.util.WordTokenizer;
 import org.millrace.streaming.api.datastream.DataStream;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
+import org.millrace.util.ParameterTool;
 
 /**
  * Counts words in text files, as a batch job: the "hello world" of Millrace and the job that
@@ -29,14 +29,14 @@ public final class WordCount {
     private WordCount() {}
 
     public static void main(String[] args) throws Exception {
-        Params params = Params.fromArgs(args);
+        ParameterTool params = ParameterTool.fromArgs(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         if (params.has("parallelism")) {
             env.setParallelism(params.getInt("parallelism", env.getParallelism()));
         }
 
-        DataStream<Tuple2<String, Integer>> counts = text(env, params.getAll("input"))
+        DataStream<Tuple2<String, Integer>> counts = text(env, List.copyOf(params.getMultiParameter("input")))
                 .flatMap(new WordTokenizer()).name("tokenizer")
                 .keyBy(new WordKey())
                 .sum(1).name("counter");
