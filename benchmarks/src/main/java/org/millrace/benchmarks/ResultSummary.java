@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Reads {@code RESULT} lines on standard input (other lines are skipped) and prints one
  * {@code MEDIAN} line per configuration (workload, engine, parallelism, records), in order of first
- * appearance. {@code run.sh} uses it to summarise repetitions that ran in separate, interleaved
- * JVMs. Exits with 1 if any run had a wrong checksum.
+ * appearance, then the {@link ComparisonTable} of those medians and any checksum disagreement between
+ * engines. {@code run.sh} uses it to summarise repetitions that ran in separate, interleaved JVMs.
+ * Exits with 1 if any run had a wrong checksum or the engines disagree.
  */
 public final class ResultSummary {
 
@@ -30,11 +31,24 @@ public final class ResultSummary {
             }
         }
         boolean allOk = true;
+        List<Measurement> medians = new ArrayList<>();
         for (List<Measurement> runs : byConfiguration.values()) {
             boolean ok = runs.stream().allMatch(m -> m.checksumOk().orElse(true));
             allOk &= ok;
-            System.out.println(Medians.of(runs).medianLine("MEDIAN", ok, runs.size()));
+            Measurement median = Medians.of(runs);
+            medians.add(median);
+            System.out.println(median.medianLine("MEDIAN", ok, runs.size()));
         }
+        ComparisonTable table = new ComparisonTable(medians);
+        System.out.println();
+        System.out.print(table.markdown());
+        List<String> disagreements = table.checksumDisagreements();
+        System.out.println();
+        if (disagreements.isEmpty()) {
+            System.out.println("Checksums and result counts agree across engines.");
+        }
+        disagreements.forEach(System.out::println);
+        allOk &= disagreements.isEmpty();
         System.exit(allOk ? 0 : BenchmarkRunner.EXIT_WRONG_RESULT);
     }
 }

@@ -1,0 +1,43 @@
+package org.millrace.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTableTest {
+
+    private static Measurement run(Workload w, String engine, int p, long seconds, long checksum) {
+        return new Measurement(w, engine, p, 20_000_000, seconds * 1_000_000_000L, checksum, 100_000, -1);
+    }
+
+    @Test
+    void tableShowsRatesAndRatiosPerWorkloadAndParallelism() {
+        ComparisonTable table = new ComparisonTable(List.of(
+                run(Workload.W1, "single-thread", 1, 5, 7),
+                run(Workload.W1, "millrace", 1, 10, 7),
+                run(Workload.W1, "flink", 1, 40, 7)));
+        assertEquals("| workload | p | records | millrace rec/s | flink rec/s | millrace / flink | single-thread rec/s | millrace / single-thread |\n"
+                        + "|---|---|---|---|---|---|---|---|\n"
+                        + "| W1 | 1 | 20,000,000 | 2.00 M | 0.50 M | 4.00x | 4.00 M | 0.50x |\n",
+                table.markdown());
+    }
+
+    @Test
+    void millraceWithoutEventTimeIsMarkedNotApplicableOnWindowWorkloads() {
+        ComparisonTable table = new ComparisonTable(List.of(run(Workload.W5, "flink", 2, 10, 7)));
+        assertEquals("| W5 | 2 | 20,000,000 | n/a (needs event time, issue 6) | 2.00 M | - | - | - |",
+                table.markdown().lines().skip(2).findFirst().orElseThrow());
+    }
+
+    @Test
+    void disagreeingChecksumsAreNamedWithEachEngine() {
+        ComparisonTable table = new ComparisonTable(List.of(
+                run(Workload.W2, "millrace", 1, 10, 7),
+                run(Workload.W2, "flink", 1, 10, 8),
+                run(Workload.W1, "flink", 1, 10, 9)));
+        assertEquals(List.of("checksums differ for W2 N=20000000: millrace p=1 checksum=7 results=100000"
+                        + " flink p=1 checksum=8 results=100000"),
+                table.checksumDisagreements());
+    }
+}
