@@ -1,11 +1,16 @@
 package org.millrace.shuffle;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import org.millrace.shuffle.buffer.LocalBufferPool;
 import org.millrace.shuffle.buffer.NetworkBufferPool;
 import org.millrace.shuffle.gate.LocalInputChannel;
 import org.millrace.shuffle.gate.SingleInputGate;
+import org.millrace.shuffle.netty.NettyShuffleClient;
+import org.millrace.shuffle.netty.NettyShuffleServer;
+import org.millrace.shuffle.netty.RemoteGateBuffers;
+import org.millrace.shuffle.netty.RemoteInputChannel;
 import org.millrace.shuffle.partition.PipelinedResultPartition;
 import org.millrace.shuffle.partition.ResultPartitionID;
 import org.millrace.shuffle.partition.ResultPartitionManager;
@@ -23,10 +28,17 @@ import org.slf4j.LoggerFactory;
  * {@code taskmanager.network.memory.floating-buffers-per-gate}, default {@value #DEFAULT_FLOATING_BUFFERS_PER_GATE}).
  * Local input gates need no buffers of their own: they receive the producer's.
  *
+ * <p>Remote exchanges: {@link #startServer} lets other TaskExecutors read this one's partitions;
+ * {@link #createInputGateForProducers} reads each producer locally or from another TaskExecutor's
+ * server (one connection per remote TaskExecutor, started on first use). A gate with remote
+ * channels reserves {@code buffersPerChannel} exclusive receive buffers per remote channel plus
+ * {@code floatingBuffersPerGate} floating ones.
+ *
  * <p>Order: producers' partitions are created (and so registered) before consumers' gates, whose
- * channels connect when the gate is created. Today every channel is local; remote (Netty)
- * channels and blocking partitions will plug in behind {@link org.millrace.shuffle.gate.InputChannel}
- * and {@link org.millrace.shuffle.partition.ResultPartition}.
+ * channels connect when the gate is created; a remote channel re-requests a partition its server
+ * does not know yet a few times (backoff {@value #PARTITION_REQUEST_INITIAL_BACKOFF_MS} ms doubling
+ * up to {@value #PARTITION_REQUEST_MAX_BACKOFF_MS} ms). Blocking partitions will plug in behind
+ * {@link org.millrace.shuffle.partition.ResultPartition}.
  */
 public final class ShuffleEnvironment implements AutoCloseable {
 
@@ -34,11 +46,22 @@ public final class ShuffleEnvironment implements AutoCloseable {
 
     public static final int DEFAULT_BUFFERS_PER_CHANNEL = 2;
     public static final int DEFAULT_FLOATING_BUFFERS_PER_GATE = 8;
+    /** {@code taskmanager.network.request-backoff.initial}. */
+    public static final long PARTITION_REQUEST_INITIAL_BACKOFF_MS = 100;
+    /** {@code taskmanager.network.request-backoff.max}. */
+    public static final long PARTITION_REQUEST_MAX_BACKOFF_MS = 1_600;
+
+    private static final int NETTY_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final NetworkBufferPool networkBufferPool;
     private final ResultPartitionManager partitionManager = new ResultPartitionManager();
     private final int buffersPerChannel;
     private final int floatingBuffersPerGate;
+
+    // Guarded by this; started on demand.
+    private NettyShuffleServer server;
+    private NettyShuffleClient client;
+    private boolean closed;
 
     /**
      * @param numberOfSegments network buffers of this TaskExecutor, all allocated now
@@ -89,10 +112,39 @@ public final class ShuffleEnvironment implements AutoCloseable {
     public SingleInputGate createInputGate(
             String ownerTaskName, int gateIndex, List<ResultPartitionID> producerPartitions, int consumedSubpartitionIndex)
             throws IOException {
-        List<ResultPartitionID> partitions = List.copyOf(producerPartitions);
-        SingleInputGate gate = new SingleInputGate(ownerTaskName, gateIndex, partitions.size(),
-                (g, channel) -> new LocalInputChannel(
-                        g, channel, partitionManager, partitions.get(channel), consumedSubpartitionIndex));
+        return createInputGateForProducers(ownerTaskName, gateIndex,
+                producerPartitions.stream().map(ProducerLocation::local).toList(), consumedSubpartitionIndex);
+    }
+
+    /**
+     * Creates the input gate through which a task reads subpartition {@code consumedSubpartitionIndex}
+     * of each producer's partition (channel {@code i} reads {@code producers.get(i)}, locally or from
+     * the remote TaskExecutor it names) and connects its channels.
+     *
+     * @throws IOException if a local producer's partition is not registered, a remote TaskExecutor
+     *     cannot be reached, or the gate's receive buffers cannot be reserved
+     */
+    public SingleInputGate createInputGateForProducers(
+            String ownerTaskName, int gateIndex, List<ProducerLocation> producers, int consumedSubpartitionIndex)
+            throws IOException {
+        List<ProducerLocation> locations = List.copyOf(producers);
+        int remoteChannels = (int) locations.stream().filter(location -> !location.isLocal()).count();
+        RemoteGateBuffers receiveBuffers = null;
+        NettyShuffleClient nettyClient = null;
+        if (remoteChannels > 0) {
+            nettyClient = client();
+            receiveBuffers = RemoteGateBuffers.create(networkBufferPool, remoteChannels, buffersPerChannel,
+                    floatingBuffersPerGate, ownerTaskName + " (input gate " + gateIndex + ")");
+        }
+        SingleInputGate gate;
+        try {
+            gate = newGate(ownerTaskName, gateIndex, locations, consumedSubpartitionIndex, nettyClient, receiveBuffers);
+        } catch (RuntimeException e) {
+            if (receiveBuffers != null) {
+                receiveBuffers.destroy();
+            }
+            throw e;
+        }
         try {
             gate.requestPartitions();
         } catch (IOException | RuntimeException e) {
@@ -100,6 +152,52 @@ public final class ShuffleEnvironment implements AutoCloseable {
             throw e;
         }
         return gate;
+    }
+
+    private SingleInputGate newGate(String ownerTaskName, int gateIndex, List<ProducerLocation> locations,
+                                    int subpartitionIndex, NettyShuffleClient nettyClient, RemoteGateBuffers buffers) {
+        Runnable releaseResources = buffers == null ? () -> {} : buffers::destroy;
+        return new SingleInputGate(ownerTaskName, gateIndex, locations.size(), (g, channel) -> {
+            ProducerLocation location = locations.get(channel);
+            if (location.isLocal()) {
+                return new LocalInputChannel(g, channel, partitionManager, location.partitionId(), subpartitionIndex);
+            }
+            return new RemoteInputChannel(g, channel, location.partitionId(), subpartitionIndex, location.address(),
+                    nettyClient, buffers, buffersPerChannel);
+        }, releaseResources);
+    }
+
+    /**
+     * Starts this TaskExecutor's shuffle server on {@code bindHost} at a free port, so other
+     * TaskExecutors can read its partitions.
+     *
+     * @return the bound address, to be handed to consumers in their {@link ProducerLocation}s
+     * @throws IOException if the host cannot be bound
+     * @throws IllegalStateException if the server is already running or the environment is closed
+     */
+    public synchronized InetSocketAddress startServer(String bindHost) throws IOException {
+        if (closed || server != null) {
+            throw new IllegalStateException(closed ? "Shuffle environment is closed" : "Shuffle server already runs at "
+                    + server.getAddress());
+        }
+        server = NettyShuffleServer.start(partitionManager, bindHost, 0, NETTY_THREADS);
+        return server.getAddress();
+    }
+
+    /** The running server's address, or null if {@link #startServer} was not called. */
+    public synchronized InetSocketAddress getServerAddress() {
+        return server == null ? null : server.getAddress();
+    }
+
+    private synchronized NettyShuffleClient client() {
+        if (closed) {
+            throw new IllegalStateException("Shuffle environment is closed");
+        }
+        if (client == null) {
+            client = new NettyShuffleClient(
+                    NETTY_THREADS, PARTITION_REQUEST_INITIAL_BACKOFF_MS, PARTITION_REQUEST_MAX_BACKOFF_MS);
+        }
+        return client;
     }
 
     public NetworkBufferPool getNetworkBufferPool() {
@@ -111,12 +209,29 @@ public final class ShuffleEnvironment implements AutoCloseable {
     }
 
     /**
-     * Releases all registered partitions (their queued buffers are recycled, their buffer pools
-     * destroyed, their consumers fail on the next read) and destroys the network buffer pool. Tasks
-     * normally close their own gates and partitions first.
+     * Closes the Netty client (remote channels still open fail) and server (remote consumers fail),
+     * stopping their event loops; then releases all registered partitions (their queued buffers are
+     * recycled, their buffer pools destroyed, their consumers fail on the next read) and destroys the
+     * network buffer pool. Tasks normally close their own gates and partitions first.
      */
     @Override
     public void close() {
+        NettyShuffleClient clientToClose;
+        NettyShuffleServer serverToClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            clientToClose = client;
+            serverToClose = server;
+        }
+        if (clientToClose != null) {
+            clientToClose.close();
+        }
+        if (serverToClose != null) {
+            serverToClose.close();
+        }
         partitionManager.shutdown();
         int inUse = networkBufferPool.getNumberOfSegmentsInUse();
         if (inUse > 0) {

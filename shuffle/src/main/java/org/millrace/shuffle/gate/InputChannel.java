@@ -6,7 +6,7 @@ import org.millrace.shuffle.partition.BufferAndBacklog;
 /**
  * One producing subtask's data as its {@link SingleInputGate} reads it. The transport is the
  * channel's business: {@link LocalInputChannel} reads a subpartition in the same TaskExecutor
- * without copying; a remote (Netty) channel will fill the same role for other TaskExecutors.
+ * without copying; {@link org.millrace.shuffle.netty.RemoteInputChannel} reads one of another TaskExecutor over Netty.
  *
  * <p>Contract with the gate: the channel calls {@link #notifyChannelNonEmpty()} whenever it goes
  * from having nothing to read to having something (or to having failed), from any thread. The gate

@@ -31,7 +31,7 @@ import org.millrace.shuffle.partition.BufferAndBacklog;
  */
 public final class SingleInputGate implements InputGate {
 
-    /** Creates the channel with a given index for a gate (local now; remote channels later). */
+    /** Creates the channel with a given index for a gate (local, or remote over Netty). */
     @FunctionalInterface
     public interface ChannelFactory {
         InputChannel create(SingleInputGate gate, int channelIndex);
@@ -40,6 +40,8 @@ public final class SingleInputGate implements InputGate {
     private final String ownerTaskName;
     private final int gateIndex;
     private final InputChannel[] channels;
+    /** Runs once when the gate closes, after its channels are released (e.g. frees remote channels' pools). */
+    private final Runnable releaseResources;
     private final Object lock = new Object();
 
     // Guarded by lock.
@@ -56,11 +58,21 @@ public final class SingleInputGate implements InputGate {
     private volatile boolean finished;
 
     public SingleInputGate(String ownerTaskName, int gateIndex, int numberOfChannels, ChannelFactory channelFactory) {
+        this(ownerTaskName, gateIndex, numberOfChannels, channelFactory, () -> {});
+    }
+
+    /**
+     * @param releaseResources what to free when the gate closes, after its channels were released
+     *     (the receive buffer pools of remote channels)
+     */
+    public SingleInputGate(String ownerTaskName, int gateIndex, int numberOfChannels, ChannelFactory channelFactory,
+                           Runnable releaseResources) {
         if (numberOfChannels < 1) {
             throw new IllegalArgumentException("An input gate needs at least one channel, got " + numberOfChannels);
         }
         this.ownerTaskName = ownerTaskName;
         this.gateIndex = gateIndex;
+        this.releaseResources = releaseResources;
         this.channels = new InputChannel[numberOfChannels];
         for (int i = 0; i < numberOfChannels; i++) {
             channels[i] = channelFactory.create(this, i);
@@ -196,7 +208,10 @@ public final class SingleInputGate implements InputGate {
         return finished;
     }
 
-    /** Releases every channel (their queued buffers are recycled) and wakes anyone waiting on this gate. */
+    /**
+     * Releases every channel (their queued buffers are recycled), frees the gate's own resources and
+     * wakes anyone waiting on this gate.
+     */
     @Override
     public void close() {
         CompletableFuture<Void> toComplete;
@@ -212,6 +227,7 @@ public final class SingleInputGate implements InputGate {
         for (InputChannel channel : channels) {
             channel.release();
         }
+        releaseResources.run();
         if (toComplete != null) {
             toComplete.complete(null);
         }
