@@ -20,6 +20,7 @@ import org.millrace.runtime.io.network.ResultPartitionWriter;
 import org.millrace.runtime.jobgraph.JobEdge;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.jobgraph.JobVertex;
+import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.shuffle.ShuffleEnvironment;
 import org.millrace.shuffle.gate.UnionInputGate;
 import org.millrace.shuffle.partition.ResultPartitionID;
@@ -74,6 +75,15 @@ final class JobExecution {
 
     synchronized JobStatus getStatus() {
         return status;
+    }
+
+    /** Busy / idle / back-pressured time per subtask, by task name (e.g. "Map (2/4)"). */
+    synchronized Map<String, TaskIOMetrics.Snapshot> getTaskIOMetrics() {
+        Map<String, TaskIOMetrics.Snapshot> result = new LinkedHashMap<>();
+        for (Subtask s : subtasks) {
+            result.put(s.task.getName(), s.task.getIOMetrics().snapshot());
+        }
+        return result;
     }
 
     /** Creates all partitions, gates and tasks, then starts the task threads. */

@@ -84,6 +84,18 @@ public final class MiniCluster implements AutoCloseable {
         execution.cancel();
     }
 
+    /**
+     * Per subtask of a job: the share of time it was busy, idle (no input) and back-pressured (no
+     * free output buffer). A back-pressured producer next to a busy consumer shows the bottleneck.
+     */
+    public Map<String, org.millrace.runtime.metrics.TaskIOMetrics.Snapshot> getTaskIOMetrics(JobID jobId) {
+        JobExecution execution = jobs.get(jobId);
+        if (execution == null) {
+            throw new IllegalArgumentException("No job with id " + jobId);
+        }
+        return execution.getTaskIOMetrics();
+    }
+
     public Configuration getConfiguration() {
         return configuration;
     }

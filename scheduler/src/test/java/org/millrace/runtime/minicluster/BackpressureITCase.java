@@ -66,6 +66,9 @@ class BackpressureITCase {
             assertTrue(generatedWhileBlocked <= 32L * 32 * 1024 / 13 + 10_000, "generated " + generatedWhileBlocked);
             assertFalse(result.isDone());
             assertTrue(pool.getMaxSegmentsEverInUse() <= pool.getTotalNumberOfSegments());
+            // the metrics show it: the source's parked time counts as back-pressured, growing while it waits
+            long before = sourceMetrics(cluster, jobGraph).backPressuredMillis();
+            awaitBackPressuredBeyond(cluster, jobGraph, before + 50);
 
             SINK_MAY_RUN.countDown();
             result.get(60, TimeUnit.SECONDS);
@@ -73,6 +76,23 @@ class BackpressureITCase {
             assertEquals(RECORDS, GENERATED.get());
             assertTrue(pool.getMaxSegmentsEverInUse() <= 32, "max in use " + pool.getMaxSegmentsEverInUse());
         }
+    }
+
+    private static org.millrace.runtime.metrics.TaskIOMetrics.Snapshot sourceMetrics(MiniCluster cluster, JobGraph jobGraph) {
+        return cluster.getTaskIOMetrics(jobGraph.getJobID()).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Source: Fast Source")).findFirst().orElseThrow().getValue();
+    }
+
+    private static void awaitBackPressuredBeyond(MiniCluster cluster, JobGraph jobGraph, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            // the wait is accounted when the source wakes up (every second at the latest, or when a buffer frees)
+            if (sourceMetrics(cluster, jobGraph).backPressuredMillis() >= millis) {
+                return;
+            }
+            Thread.sleep(20); // poll interval of a condition check
+        }
+        throw new AssertionError("source not reported as back-pressured: " + sourceMetrics(cluster, jobGraph));
     }
 
     /**

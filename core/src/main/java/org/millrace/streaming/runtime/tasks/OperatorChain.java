@@ -8,6 +8,7 @@ import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.runtime.io.network.api.RecordWriter;
 import org.millrace.runtime.jobgraph.ChainedOperatorConfig;
 import org.millrace.runtime.jobgraph.JobEdge;
+import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.streaming.api.operators.OneInputStreamOperator;
 import org.millrace.streaming.api.operators.Output;
 import org.millrace.streaming.api.operators.StreamOperator;
@@ -29,7 +30,8 @@ final class OperatorChain {
     private final List<RecordWriter<?>> recordWriters;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    OperatorChain(TaskSetup setup, List<ChainedOperatorConfig> configs, Map<String, Accumulator<?, ?>> accumulators) {
+    OperatorChain(TaskSetup setup, List<ChainedOperatorConfig> configs, Map<String, Accumulator<?, ?>> accumulators,
+            TaskIOMetrics metrics) {
         int n = configs.size();
         String subtask = (setup.subtaskIndex() + 1) + "/" + setup.vertex().getParallelism();
         this.recordWriters = new ArrayList<>();
@@ -39,7 +41,7 @@ final class OperatorChain {
             partitioner.setup(setup.outputs().get(i).getNumberOfSubpartitions(), setup.subtaskIndex());
             TypeSerializer<?> serializer = edge.getSerializer().duplicate();
             recordWriters.add(new RecordWriter(setup.outputs().get(i), partitioner,
-                    new StreamElementSerializer(serializer), setup.bufferTimeout().isZero()));
+                    new StreamElementSerializer(serializer), setup.bufferTimeout().isZero(), metrics));
         }
         StreamOperator<?>[] built = new StreamOperator[n];
         for (int i = n - 1; i >= 0; i--) {

@@ -11,6 +11,7 @@ import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.runtime.io.network.ResultPartitionWriter;
 import org.millrace.runtime.io.network.api.RecordWriter;
 import org.millrace.runtime.jobgraph.ChainedOperatorConfig;
+import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.streaming.api.operators.OneInputStreamOperator;
 import org.millrace.streaming.api.operators.SourceOperator;
 import org.millrace.streaming.api.source.InputStatus;
@@ -38,6 +39,7 @@ public final class StreamTask {
     private final TaskMailbox mailbox = new TaskMailbox();
     private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
     private final String subtask;
+    private final TaskIOMetrics ioMetrics = new TaskIOMetrics();
     private volatile boolean cancelled;
     private volatile Thread executingThread;
     private CompletableFuture<?> awaitedFuture;
@@ -56,6 +58,11 @@ public final class StreamTask {
         return accumulators;
     }
 
+    /** Busy, idle and back-pressured time of this subtask; readable from any thread. */
+    public TaskIOMetrics getIOMetrics() {
+        return ioMetrics;
+    }
+
     /** Asks the task to stop; any thread. The task thread unwinds with a {@link TaskCancelledException}. */
     public void cancel() {
         cancelled = true;
@@ -70,7 +77,7 @@ public final class StreamTask {
     public void invoke() throws Exception {
         executingThread = Thread.currentThread();
         List<ChainedOperatorConfig> configs = setup.vertex().deserializeChain(setup.userCodeClassLoader());
-        OperatorChain chain = new OperatorChain(setup, configs, accumulators);
+        OperatorChain chain = new OperatorChain(setup, configs, accumulators, ioMetrics);
         StreamInputProcessor input = null;
         ScheduledFuture<?> flusher = null;
         Throwable failure = null;
@@ -99,6 +106,7 @@ public final class StreamTask {
                 }
                 writer.getPartition().close();
             }
+            ioMetrics.markEnded();
             executingThread = null;
             Thread.interrupted(); // do not leak a cancel interrupt into the pooled thread
         }
@@ -159,7 +167,7 @@ public final class StreamTask {
             checkCancelled();
             CompletableFuture<?> outputBlocked = firstUnavailableOutput(chain);
             if (outputBlocked != null) {
-                waitFor(outputBlocked);
+                waitFor(outputBlocked, ioMetrics::addBackPressuredNanos);
                 continue;
             }
             InputStatus status = input.processInput();
@@ -167,7 +175,7 @@ public final class StreamTask {
                 return;
             }
             if (status == InputStatus.NOTHING_AVAILABLE) {
-                waitFor(input.getAvailableFuture());
+                waitFor(input.getAvailableFuture(), ioMetrics::addIdleNanos);
             }
         }
     }
@@ -183,8 +191,11 @@ public final class StreamTask {
         return null;
     }
 
-    /** Sleeps in the mailbox until {@code future} completes (it posts a wake-up mail) or another mail arrives. */
-    private void waitFor(CompletableFuture<?> future) throws InterruptedException {
+    /**
+     * Sleeps in the mailbox until {@code future} completes (it posts a wake-up mail) or another mail
+     * arrives, reporting the time slept to {@code waitedNanos} at least once a second.
+     */
+    private void waitFor(CompletableFuture<?> future, java.util.function.LongConsumer waitedNanos) throws InterruptedException {
         if (future.isDone()) {
             return;
         }
@@ -195,7 +206,9 @@ public final class StreamTask {
         Runnable mail;
         do {
             checkCancelled();
+            long start = System.nanoTime();
             mail = mailbox.take(1_000);
+            waitedNanos.accept(System.nanoTime() - start);
         } while (mail == null && !future.isDone());
         if (mail != null) {
             mail.run();

@@ -1,11 +1,15 @@
 package org.millrace.runtime.io.network.api;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.millrace.core.memory.DataOutputSerializer;
 import org.millrace.core.memory.MemorySegment;
 import org.millrace.runtime.io.network.AbstractEvent;
 import org.millrace.runtime.io.network.Buffer;
 import org.millrace.runtime.io.network.ResultPartitionWriter;
+import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.streaming.runtime.partitioner.StreamPartitioner;
 import org.millrace.streaming.runtime.streamrecord.StreamElementSerializer;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
@@ -31,12 +35,24 @@ public final class RecordWriter<T> {
     private final Buffer[] current;
     private final int[] positions;
     private final boolean flushAlways;
+    private final TaskIOMetrics metrics;
 
     public RecordWriter(
             ResultPartitionWriter partition,
             StreamPartitioner<T> partitioner,
             StreamElementSerializer<T> serializer,
             boolean flushAlways) {
+        this(partition, partitioner, serializer, flushAlways, new TaskIOMetrics());
+    }
+
+    /** @param metrics where the time spent waiting for free buffers is counted as back-pressured */
+    public RecordWriter(
+            ResultPartitionWriter partition,
+            StreamPartitioner<T> partitioner,
+            StreamElementSerializer<T> serializer,
+            boolean flushAlways,
+            TaskIOMetrics metrics) {
+        this.metrics = metrics;
         this.partition = partition;
         this.partitioner = partitioner;
         this.serializer = serializer;
@@ -83,7 +99,7 @@ public final class RecordWriter<T> {
         int position = positions[channel];
         while (remaining > 0) {
             if (buffer == null) {
-                buffer = partition.requestBufferBlocking();
+                buffer = requestBuffer();
                 position = 0;
             }
             MemorySegment segment = buffer.getMemorySegment();
@@ -101,6 +117,26 @@ public final class RecordWriter<T> {
         }
         current[channel] = buffer;
         positions[channel] = position;
+    }
+
+    /**
+     * A free buffer, waiting on the partition's availability while there is none. Only the waits
+     * are timed (as back-pressured), and at least once a second, so the metric is live.
+     */
+    private Buffer requestBuffer() throws IOException, InterruptedException {
+        Buffer buffer;
+        while ((buffer = partition.requestBuffer()) == null) {
+            long start = System.nanoTime();
+            try {
+                partition.getAvailableFuture().get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException stillWaiting) {
+                // account the second and look again
+            } catch (ExecutionException e) {
+                throw new IOException("The output partition failed while waiting for a buffer", e.getCause());
+            }
+            metrics.addBackPressuredNanos(System.nanoTime() - start);
+        }
+        return buffer;
     }
 
     /** Hands every partly filled buffer to the partition, so consumers see all records emitted so far. */
