@@ -86,6 +86,5 @@ class JobFailureITCase {
                     () -> cluster.submitJob(env.getJobGraph("too big"), getClass().getClassLoader()).get());
             assertTrue(e.getMessage().contains("needs 3 slots but only 2"), e.getMessage());
         }
-        assertEquals(1, 1);
     }
 }

@@ -48,10 +48,11 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     /** Combines each key's records with {@code reducer}. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
+        TypeInformation<T> streamType = type;
         return transform("Keyed Reduce", type, params ->
                 params.getExecutionMode() == RuntimeExecutionMode.BATCH
                         ? new BatchGroupedReduceOperator<K, T>(params, reducer)
-                        : new StreamGroupedReduceOperator<K, T>(params, reducer), reducer);
+                        : new StreamGroupedReduceOperator<K, T>(params, reducer, streamType), reducer);
     }
 
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
@@ -79,13 +80,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
     private SingleOutputStreamOperator<T> sum(FieldAccessor<T, Object> field) {
         SumAggregator<T> aggregator = new SumAggregator<>(field, type.createSerializer());
         BatchPrimitiveSumOperator.Kind kind = BatchPrimitiveSumOperator.Kind.of(field.getFieldType().getTypeClass());
+        TypeInformation<T> streamType = type;
         if (kind == null) {
             return aggregate(aggregator, "Sum");
         }
         SingleOutputStreamOperator<T> result = transform("Keyed Reduce", type, params ->
                 params.getExecutionMode() == RuntimeExecutionMode.BATCH
                         ? new BatchPrimitiveSumOperator<K, T>(params, field, kind)
-                        : new StreamGroupedReduceOperator<K, T>(params, aggregator), aggregator);
+                        : new StreamGroupedReduceOperator<K, T>(params, aggregator, streamType), aggregator);
         return result.name("Keyed Aggregation (Sum)");
     }
 

@@ -3,7 +3,7 @@ package org.millrace.streaming.api.operators;
 import org.millrace.api.common.functions.ReduceFunction;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
-import org.millrace.api.java.typeutils.DynamicTypeInfo;
+import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
 
 /**
@@ -16,10 +16,12 @@ public final class StreamGroupedReduceOperator<K, T> extends AbstractUdfOperator
     private final KeyContext<T, K> keyContext;
     private final ValueState<T> values;
 
-    public StreamGroupedReduceOperator(StreamOperatorParameters<T> parameters, ReduceFunction<T> function) {
+    /** @param valueType the stream's type, which the reduced values are kept (and later snapshotted) as */
+    public StreamGroupedReduceOperator(StreamOperatorParameters<T> parameters, ReduceFunction<T> function,
+            TypeInformation<T> valueType) {
         super(parameters, function);
         this.keyContext = new KeyContext<>(parameters);
-        this.values = keyContext.getBackend().getValueState(new ValueStateDescriptor<>("_reduce_value", new DynamicTypeInfo<T>()));
+        this.values = keyContext.getBackend().getValueState(new ValueStateDescriptor<>("_reduce_value", valueType));
     }
 
     @Override
