@@ -2,7 +2,12 @@ package org.millrace.shuffle;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
+import org.millrace.shuffle.blocking.BlockingResultPartition;
+import org.millrace.shuffle.blocking.LocalSpillStorage;
+import org.millrace.shuffle.blocking.SpillResources;
 import org.millrace.shuffle.buffer.LocalBufferPool;
 import org.millrace.shuffle.buffer.NetworkBufferPool;
 import org.millrace.shuffle.gate.LocalInputChannel;
@@ -26,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code n + 1} buffers and at most {@code n * buffersPerChannel + floatingBuffersPerGate}
  * ({@code taskmanager.network.memory.buffers-per-channel}, default {@value #DEFAULT_BUFFERS_PER_CHANNEL};
  * {@code taskmanager.network.memory.floating-buffers-per-gate}, default {@value #DEFAULT_FLOATING_BUFFERS_PER_GATE}).
- * Local input gates need no buffers of their own: they receive the producer's.
+ * Local input gates need no buffers of their own for pipelined partitions: they receive the producer's.
  *
  * <p>Remote exchanges: {@link #startServer} lets other TaskExecutors read this one's partitions;
  * {@link #createInputGateForProducers} reads each producer locally or from another TaskExecutor's
@@ -37,8 +42,14 @@ import org.slf4j.LoggerFactory;
  * <p>Order: producers' partitions are created (and so registered) before consumers' gates, whose
  * channels connect when the gate is created; a remote channel re-requests a partition its server
  * does not know yet a few times (backoff {@value #PARTITION_REQUEST_INITIAL_BACKOFF_MS} ms doubling
- * up to {@value #PARTITION_REQUEST_MAX_BACKOFF_MS} ms). Blocking partitions will plug in behind
- * {@link org.millrace.shuffle.partition.ResultPartition}.
+ * up to {@value #PARTITION_REQUEST_MAX_BACKOFF_MS} ms).
+ *
+ * <p>Blocking partitions ({@link #createBlockingResultPartition}, BATCH exchanges) write to files
+ * below this environment's own spill directory, {@code <spill root>/millrace-shuffle-<random>}
+ * (spill root default {@code java.io.tmpdir}); {@link #close()} deletes it. A producer needs only
+ * {@code n + 1} buffers (each is written and recycled at once); each reader of a blocking
+ * subpartition, local or remote, reads into {@code buffersPerChannel} buffers of its own, so local
+ * and remote channels read blocking partitions exactly as pipelined ones.
  */
 public final class ShuffleEnvironment implements AutoCloseable {
 
@@ -57,6 +68,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
     private final ResultPartitionManager partitionManager = new ResultPartitionManager();
     private final int buffersPerChannel;
     private final int floatingBuffersPerGate;
+    private final SpillResources spill;
 
     // Guarded by this; started on demand.
     private NettyShuffleServer server;
@@ -70,6 +82,17 @@ public final class ShuffleEnvironment implements AutoCloseable {
      * @param floatingBuffersPerGate extra buffers a partition may borrow
      */
     public ShuffleEnvironment(int numberOfSegments, int segmentSize, int buffersPerChannel, int floatingBuffersPerGate) {
+        this(numberOfSegments, segmentSize, buffersPerChannel, floatingBuffersPerGate,
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * @param spillRoot where this environment creates its spill directory for blocking partitions
+     *     (created on first use, deleted on {@link #close()})
+     * @see #ShuffleEnvironment(int, int, int, int)
+     */
+    public ShuffleEnvironment(int numberOfSegments, int segmentSize, int buffersPerChannel, int floatingBuffersPerGate,
+                              Path spillRoot) {
         if (buffersPerChannel < 1 || floatingBuffersPerGate < 0) {
             throw new IllegalArgumentException("Need buffersPerChannel >= 1 and floatingBuffersPerGate >= 0, got "
                     + buffersPerChannel + " and " + floatingBuffersPerGate);
@@ -77,6 +100,9 @@ public final class ShuffleEnvironment implements AutoCloseable {
         this.networkBufferPool = new NetworkBufferPool(numberOfSegments, segmentSize);
         this.buffersPerChannel = buffersPerChannel;
         this.floatingBuffersPerGate = floatingBuffersPerGate;
+        String spillDirectory = spillRoot.resolve("millrace-shuffle-" + UUID.randomUUID()).toString();
+        this.spill = new SpillResources(LocalSpillStorage.INSTANCE, spillDirectory,
+                reader -> networkBufferPool.createBufferPool(buffersPerChannel, buffersPerChannel, reader));
     }
 
     /**
@@ -100,6 +126,55 @@ public final class ShuffleEnvironment implements AutoCloseable {
             throw e;
         }
         return partition;
+    }
+
+    /**
+     * Creates a blocking partition (files in this environment's spill directory) that releases each
+     * subpartition once it was read to its end, and registers it, so consumers can connect.
+     *
+     * @throws IOException if the producer's buffers cannot be reserved or the spill files not created
+     */
+    public BlockingResultPartition createBlockingResultPartition(
+            ResultPartitionID partitionId, int numberOfSubpartitions, String ownerTaskName) throws IOException {
+        return createBlockingResultPartition(partitionId, numberOfSubpartitions, ownerTaskName, true);
+    }
+
+    /**
+     * Creates and registers a blocking partition.
+     *
+     * @param releaseOnConsumption delete a subpartition's file once read to its end; false keeps the
+     *     files for re-reading until the partition is released (BATCH region failover)
+     * @throws IOException if the producer's buffers cannot be reserved or the spill files not created
+     */
+    public BlockingResultPartition createBlockingResultPartition(
+            ResultPartitionID partitionId, int numberOfSubpartitions, String ownerTaskName, boolean releaseOnConsumption)
+            throws IOException {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("Shuffle environment is closed");
+            }
+        }
+        int buffers = numberOfSubpartitions + 1;
+        LocalBufferPool pool = networkBufferPool.createBufferPool(
+                buffers, buffers, ownerTaskName + " (partition " + partitionId + ")");
+        BlockingResultPartition partition = null;
+        try {
+            partition = new BlockingResultPartition(
+                    partitionId, ownerTaskName, numberOfSubpartitions, pool, spill, releaseOnConsumption, partitionManager);
+            partitionManager.registerResultPartition(partition);
+        } catch (IOException | RuntimeException e) {
+            if (partition != null) {
+                partition.release(e);
+            }
+            pool.destroy();
+            throw e;
+        }
+        return partition;
+    }
+
+    /** The directory this environment's blocking partitions write below (it may not exist yet). */
+    public String getSpillDirectory() {
+        return spill.directory();
     }
 
     /**
@@ -211,8 +286,9 @@ public final class ShuffleEnvironment implements AutoCloseable {
     /**
      * Closes the Netty client (remote channels still open fail) and server (remote consumers fail),
      * stopping their event loops; then releases all registered partitions (their queued buffers are
-     * recycled, their buffer pools destroyed, their consumers fail on the next read) and destroys the
-     * network buffer pool. Tasks normally close their own gates and partitions first.
+     * recycled, their buffer pools destroyed, their consumers fail on the next read), deletes the
+     * spill directory with any blocking partitions' files and destroys the network buffer pool.
+     * Tasks normally close their own gates and partitions first.
      */
     @Override
     public void close() {
@@ -233,6 +309,11 @@ public final class ShuffleEnvironment implements AutoCloseable {
             serverToClose.close();
         }
         partitionManager.shutdown();
+        try {
+            spill.storage().delete(spill.directory());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the shuffle spill directory {}: {}", spill.directory(), e.toString());
+        }
         int inUse = networkBufferPool.getNumberOfSegmentsInUse();
         if (inUse > 0) {
             LOG.debug("Closing shuffle environment with {} network buffers still in use", inUse);
