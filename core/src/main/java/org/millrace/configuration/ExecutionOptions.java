@@ -3,6 +3,7 @@ package org.millrace.configuration;
 import static org.millrace.configuration.ConfigOptions.key;
 
 import java.time.Duration;
+import org.millrace.api.common.BatchShuffleMode;
 import org.millrace.api.common.RuntimeExecutionMode;
 
 /** Options for how a job's tasks execute: batch or streaming, and when output buffers are sent. */
@@ -30,4 +31,12 @@ public final class ExecutionOptions {
             .withDescription("Whether 'execution.buffer-timeout' applies. When false, output buffers are sent"
                     + " only when full (or at a checkpoint barrier or end of input): highest throughput,"
                     + " unbounded latency on slow streams.");
+
+    public static final ConfigOption<BatchShuffleMode> BATCH_SHUFFLE_MODE = key("execution.batch-shuffle-mode")
+            .enumType(BatchShuffleMode.class)
+            .defaultValue(BatchShuffleMode.ALL_EXCHANGES_BLOCKING)
+            .withDescription("How exchanges of BATCH jobs move data. ALL_EXCHANGES_BLOCKING writes each exchange"
+                    + " to checksummed spill files and starts a task once its inputs are complete, so a job"
+                    + " runs stage by stage in as little as one slot; ALL_EXCHANGES_PIPELINED streams every"
+                    + " exchange and needs a slot for every parallel subtask at once.");
 }

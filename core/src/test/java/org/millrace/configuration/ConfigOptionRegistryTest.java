@@ -94,8 +94,8 @@ class ConfigOptionRegistryTest {
         assertEquals(List.of(CoreOptions.class, DeploymentOptions.class, ExecutionOptions.class,
                         NettyShuffleEnvironmentOptions.class, PipelineOptions.class, TaskManagerOptions.class),
                 List.copyOf(registry.optionsByHolder().keySet()));
-        assertEquals(List.of(ExecutionOptions.BUFFER_TIMEOUT, ExecutionOptions.BUFFER_TIMEOUT_ENABLED,
-                        ExecutionOptions.RUNTIME_MODE),
+        assertEquals(List.of(ExecutionOptions.BATCH_SHUFFLE_MODE, ExecutionOptions.BUFFER_TIMEOUT,
+                        ExecutionOptions.BUFFER_TIMEOUT_ENABLED, ExecutionOptions.RUNTIME_MODE),
                 registry.optionsByHolder().get(ExecutionOptions.class));
     }
 

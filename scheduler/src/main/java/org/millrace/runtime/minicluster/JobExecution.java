@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.millrace.api.common.BatchShuffleMode;
 import org.millrace.api.common.JobExecutionResult;
+import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.api.common.accumulators.Accumulator;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.ExecutionOptions;
@@ -45,6 +47,13 @@ final class JobExecution {
     private final ClassLoader userCodeClassLoader;
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
     private final List<Subtask> subtasks = new ArrayList<>();
+    private final Map<String, ResultPartitionWriter> partitions = new LinkedHashMap<>();
+    private final List<ResultPartitionID> partitionIds = new ArrayList<>();
+    private final Map<Integer, Integer> unfinishedSubtasks = new HashMap<>();
+    private final int slots;
+    private final boolean blockingExchanges;
+    private Duration bufferTimeout;
+    private int runningTasks;
     private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
     private JobStatus status = JobStatus.CREATED;
     private Throwable failureCause;
@@ -52,21 +61,38 @@ final class JobExecution {
     private long startMillis;
     private int terminalTasks;
 
-    /** A deployed subtask with its state. */
+    /** One parallel subtask: created up front, deployed (task + thread) when it may run. */
     private static final class Subtask {
-        final StreamTask task;
+        final JobVertex vertex;
+        final int index;
+        final String name;
+        StreamTask task;
         Thread thread;
         ExecutionState state = ExecutionState.CREATED;
 
-        Subtask(StreamTask task) {
-            this.task = task;
+        Subtask(JobVertex vertex, int index) {
+            this.vertex = vertex;
+            this.index = index;
+            this.name = vertex.getName() + " (" + (index + 1) + "/" + vertex.getParallelism() + ")";
         }
     }
 
-    JobExecution(JobGraph jobGraph, TaskExecutorServices services, ClassLoader userCodeClassLoader) {
+    /**
+     * @param slots how many subtasks may run at once; with blocking exchanges the job runs stage by
+     *     stage within them, with pipelined exchanges every subtask needs one
+     */
+    JobExecution(JobGraph jobGraph, TaskExecutorServices services, ClassLoader userCodeClassLoader, int slots) {
         this.jobGraph = jobGraph;
         this.services = services;
         this.userCodeClassLoader = userCodeClassLoader;
+        this.slots = slots;
+        this.blockingExchanges = usesBlockingExchanges(jobGraph);
+    }
+
+    /** BATCH jobs spill their exchanges unless {@code execution.batch-shuffle-mode} says pipelined. */
+    static boolean usesBlockingExchanges(JobGraph jobGraph) {
+        return jobGraph.getExecutionMode() == RuntimeExecutionMode.BATCH
+                && jobGraph.getJobConfiguration().get(ExecutionOptions.BATCH_SHUFFLE_MODE) == BatchShuffleMode.ALL_EXCHANGES_BLOCKING;
     }
 
     CompletableFuture<JobExecutionResult> getResultFuture() {
@@ -77,61 +103,97 @@ final class JobExecution {
         return status;
     }
 
-    /** Busy / idle / back-pressured time per subtask, by task name (e.g. "Map (2/4)"). */
+    /** Busy / idle / back-pressured time per deployed subtask, by task name (e.g. "Map (2/4)"). */
     synchronized Map<String, TaskIOMetrics.Snapshot> getTaskIOMetrics() {
         Map<String, TaskIOMetrics.Snapshot> result = new LinkedHashMap<>();
         for (Subtask s : subtasks) {
-            result.put(s.task.getName(), s.task.getIOMetrics().snapshot());
+            if (s.task != null) {
+                result.put(s.name, s.task.getIOMetrics().snapshot());
+            }
         }
         return result;
     }
 
-    /** Creates all partitions, gates and tasks, then starts the task threads. */
+    /** Registers every result partition, then deploys the subtasks that may run now. */
     void start() throws IOException {
         Configuration conf = jobGraph.getJobConfiguration();
-        Duration bufferTimeout = conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
+        bufferTimeout = conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
                 ? conf.get(ExecutionOptions.BUFFER_TIMEOUT) : Duration.ofDays(365);
         ShuffleEnvironment shuffle = services.getShuffleEnvironment();
-        // 1. result partitions of every producer
-        Map<String, ResultPartitionWriter> partitions = new LinkedHashMap<>();
         for (JobVertex vertex : jobGraph.getVertices()) {
             for (int edgeId : vertex.getOutputEdgeIds()) {
                 JobEdge edge = jobGraph.getEdge(edgeId);
                 int consumers = jobGraph.getVertex(edge.getTargetVertexId()).getParallelism();
                 for (int i = 0; i < vertex.getParallelism(); i++) {
                     String owner = vertex.getName() + " (" + (i + 1) + "/" + vertex.getParallelism() + ")";
-                    partitions.put(edgeId + "/" + i, shuffle.createResultPartition(partitionId(edgeId, i), consumers, owner));
+                    ResultPartitionID id = partitionId(edgeId, i);
+                    // blocking files stay until the job ends, so a re-run consumer could read them again
+                    partitions.put(edgeId + "/" + i, blockingExchanges
+                            ? shuffle.createBlockingResultPartition(id, consumers, owner, false)
+                            : shuffle.createResultPartition(id, consumers, owner));
+                    partitionIds.add(id);
                 }
             }
-        }
-        // 2. tasks with their gates
-        startMillis = System.currentTimeMillis();
-        for (JobVertex vertex : jobGraph.getVertices()) {
-            List<JobEdge> outEdges = vertex.getOutputEdgeIds().stream().map(jobGraph::getEdge).toList();
-            List<JobEdge> inEdges = vertex.getInputEdgeIds().stream().map(jobGraph::getEdge).toList();
+            unfinishedSubtasks.put(vertex.getId(), vertex.getParallelism());
             for (int i = 0; i < vertex.getParallelism(); i++) {
-                String taskName = vertex.getName() + " (" + (i + 1) + "/" + vertex.getParallelism() + ")";
-                List<ResultPartitionWriter> outputs = new ArrayList<>();
-                for (JobEdge edge : outEdges) {
-                    outputs.add(partitions.get(edge.getId() + "/" + i));
-                }
-                InputGate input = createInputGate(shuffle, taskName, inEdges, i);
-                TaskSetup setup = new TaskSetup(jobGraph.getName(), vertex, i, 0, jobGraph.getExecutionMode(), outEdges,
-                        outputs, inEdges, input, bufferTimeout, services.getTimerService(), userCodeClassLoader);
-                StreamTask task = new StreamTask(setup);
-                Subtask subtask = new Subtask(task);
-                subtask.thread = new Thread(() -> runTask(subtask), taskName);
-                subtask.thread.setContextClassLoader(userCodeClassLoader);
-                subtasks.add(subtask);
+                subtasks.add(new Subtask(vertex, i));
             }
         }
+        startMillis = System.currentTimeMillis();
         synchronized (this) {
             status = status.transitionTo(JobStatus.RUNNING);
+            LOG.info("Job {} ({}) switched to RUNNING with {} tasks ({} exchanges, {} slots)", jobGraph.getName(),
+                    jobGraph.getJobID(), subtasks.size(), blockingExchanges ? "blocking" : "pipelined", slots);
+            deployRunnableSubtasks();
         }
-        LOG.info("Job {} ({}) switched to RUNNING with {} tasks", jobGraph.getName(), jobGraph.getJobID(), subtasks.size());
+    }
+
+    /** Deploys, within the free slots, every subtask whose inputs are complete (blocking) or all (pipelined). */
+    private void deployRunnableSubtasks() {
         for (Subtask s : subtasks) {
-            s.thread.start();
+            if (status != JobStatus.RUNNING || runningTasks >= slots) {
+                return;
+            }
+            if (s.state == ExecutionState.CREATED && s.task == null && inputsComplete(s.vertex)) {
+                try {
+                    deploy(s);
+                } catch (IOException | RuntimeException e) {
+                    s.state = s.state.transitionTo(ExecutionState.FAILED);
+                    recordFailure(s, new IOException("Could not deploy " + s.name + ": " + e.getMessage(), e));
+                    taskTerminated();
+                    return;
+                }
+            }
         }
+    }
+
+    private boolean inputsComplete(JobVertex vertex) {
+        if (!blockingExchanges) {
+            return true;
+        }
+        for (int edgeId : vertex.getInputEdgeIds()) {
+            if (unfinishedSubtasks.get(jobGraph.getEdge(edgeId).getSourceVertexId()) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void deploy(Subtask s) throws IOException {
+        List<JobEdge> outEdges = s.vertex.getOutputEdgeIds().stream().map(jobGraph::getEdge).toList();
+        List<JobEdge> inEdges = s.vertex.getInputEdgeIds().stream().map(jobGraph::getEdge).toList();
+        List<ResultPartitionWriter> outputs = new ArrayList<>();
+        for (JobEdge edge : outEdges) {
+            outputs.add(partitions.get(edge.getId() + "/" + s.index));
+        }
+        InputGate input = createInputGate(services.getShuffleEnvironment(), s.name, inEdges, s.index);
+        TaskSetup setup = new TaskSetup(jobGraph.getName(), s.vertex, s.index, 0, jobGraph.getExecutionMode(), outEdges,
+                outputs, inEdges, input, bufferTimeout, services.getTimerService(), userCodeClassLoader);
+        s.task = new StreamTask(setup);
+        s.thread = new Thread(() -> runTask(s), s.name);
+        s.thread.setContextClassLoader(userCodeClassLoader);
+        runningTasks++;
+        s.thread.start();
     }
 
     private ResultPartitionID partitionId(int edgeId, int producerSubtask) {
@@ -156,6 +218,14 @@ final class JobExecution {
         return gates.size() == 1 ? gates.get(0) : new UnionInputGate(gates);
     }
 
+    /** At the end of the job nothing may read its exchanges any more: spill files are deleted. */
+    private void releasePartitions() {
+        for (ResultPartitionID id : partitionIds) {
+            services.getShuffleEnvironment().getResultPartitionManager()
+                    .releasePartition(id, new IllegalStateException("job " + jobGraph.getJobID() + " ended"));
+        }
+    }
+
     private void runTask(Subtask subtask) {
         transition(subtask, ExecutionState.DEPLOYING);
         transition(subtask, ExecutionState.RUNNING);
@@ -173,9 +243,12 @@ final class JobExecution {
 
     private synchronized void taskFinished(Subtask subtask) {
         subtask.state = subtask.state.transitionTo(ExecutionState.FINISHED);
+        runningTasks--;
+        unfinishedSubtasks.merge(subtask.vertex.getId(), -1, Integer::sum);
         mergeAccumulators(subtask.task.getAccumulators());
-        LOG.info("{} switched from RUNNING to FINISHED", subtask.task.getName());
+        LOG.info("{} switched from RUNNING to FINISHED", subtask.name);
         taskTerminated();
+        deployRunnableSubtasks();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -193,20 +266,25 @@ final class JobExecution {
     private synchronized void taskFailed(Subtask subtask, Throwable t) {
         boolean cancelled = t instanceof TaskCancelledException;
         subtask.state = subtask.state.transitionTo(cancelled ? ExecutionState.CANCELED : ExecutionState.FAILED);
-        if (status == JobStatus.RUNNING) {
-            if (cancelled) {
-                status = status.transitionTo(JobStatus.CANCELLING);
-            } else {
-                status = status.transitionTo(JobStatus.FAILING);
-                failureCause = t;
-                failedTask = subtask.task.getName();
-                LOG.warn("{} switched from RUNNING to FAILED: {}", failedTask, t.getMessage(), t);
-            }
+        runningTasks--;
+        if (status == JobStatus.RUNNING && cancelled) {
+            status = status.transitionTo(JobStatus.CANCELLING);
             cancelOthers(subtask);
+        } else if (status == JobStatus.RUNNING) {
+            recordFailure(subtask, t);
         } else {
-            LOG.debug("{} ended after the job stopped running: {}", subtask.task.getName(), t.toString());
+            LOG.debug("{} ended after the job stopped running: {}", subtask.name, t.toString());
         }
         taskTerminated();
+    }
+
+    /** The first failure fails the job: remember it and cancel everything else. */
+    private void recordFailure(Subtask subtask, Throwable t) {
+        status = status.transitionTo(JobStatus.FAILING);
+        failureCause = t;
+        failedTask = subtask.name;
+        LOG.warn("{} switched from RUNNING to FAILED: {}", failedTask, t.getMessage(), t);
+        cancelOthers(subtask);
     }
 
     /** Cancels the job: every running task is asked to stop. */
@@ -217,10 +295,17 @@ final class JobExecution {
         }
     }
 
+    /** Cancels running subtasks; those never deployed are cancelled on the spot. */
     private void cancelOthers(Subtask except) {
         for (Subtask s : subtasks) {
-            if (s != except && !s.state.isTerminal()) {
+            if (s == except || s.state.isTerminal()) {
+                continue;
+            }
+            if (s.task != null) {
                 s.task.cancel();
+            } else {
+                s.state = s.state.transitionTo(ExecutionState.CANCELED);
+                taskTerminated();
             }
         }
     }
@@ -230,6 +315,7 @@ final class JobExecution {
         if (terminalTasks < subtasks.size()) {
             return;
         }
+        releasePartitions();
         long runtime = System.currentTimeMillis() - startMillis;
         switch (status) {
             case RUNNING -> {

@@ -38,7 +38,7 @@ public final class MiniCluster implements AutoCloseable {
         LOG.info("Started MiniCluster with 1 TaskExecutor and {} slots", numberOfSlots);
     }
 
-    /** Slots a job needs with slot sharing: per slot sharing group, its largest parallelism. */
+    /** Slots a job needs to run all its tasks at once with slot sharing: per slot sharing group, its largest parallelism. */
     public static int requiredSlots(JobGraph jobGraph) {
         Map<String, Integer> perGroup = new java.util.HashMap<>();
         for (JobVertex v : jobGraph.getVertices()) {
@@ -52,22 +52,26 @@ public final class MiniCluster implements AutoCloseable {
      * how many slots were needed and free, if the cluster is too small.
      */
     public synchronized CompletableFuture<JobExecutionResult> submitJob(JobGraph jobGraph, ClassLoader userCodeClassLoader) {
-        int needed = requiredSlots(jobGraph);
+        boolean stageWise = JobExecution.usesBlockingExchanges(jobGraph);
         int free = taskExecutor.getNumberOfSlots() - slotsInUse;
+        // stage by stage a job can run in one slot; pipelined it needs all of them at once
+        int needed = stageWise ? 1 : requiredSlots(jobGraph);
+        int reserved = stageWise ? Math.min(free, requiredSlots(jobGraph)) : needed;
         if (needed > free) {
             return CompletableFuture.failedFuture(new IllegalStateException("Could not acquire the minimum required resources: job '"
                     + jobGraph.getName() + "' needs " + needed + " slots but only " + free + " of "
                     + taskExecutor.getNumberOfSlots() + " are free (raise taskmanager.numberOfTaskSlots)"));
         }
-        JobExecution execution = new JobExecution(jobGraph, taskExecutor, userCodeClassLoader);
+        JobExecution execution = new JobExecution(jobGraph, taskExecutor, userCodeClassLoader,
+                stageWise ? reserved : Integer.MAX_VALUE);
         try {
             execution.start();
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        slotsInUse += needed;
+        slotsInUse += reserved;
         jobs.put(jobGraph.getJobID(), execution);
-        execution.getResultFuture().whenComplete((r, t) -> releaseSlots(needed));
+        execution.getResultFuture().whenComplete((r, t) -> releaseSlots(reserved));
         return execution.getResultFuture();
     }
 
