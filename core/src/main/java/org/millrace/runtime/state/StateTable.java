@@ -36,11 +36,13 @@ final class StateTable<K, V> {
 
     /** The slot holding {@code key}, or the empty slot where it would go. */
     private int probe(Object key) {
-        if (key == lastKey && lastSlot >= 0) {
+        int h = spread(key);
+        // same key object as the last lookup (value() then update() of one record); the hash check
+        // guards against a key object that was mutated in between
+        if (key == lastKey && lastSlot >= 0 && h == lastHash) {
             return lastSlot;
         }
         int mask = keys.length - 1;
-        int h = spread(key);
         int slot = h & mask;
         int stored;
         while ((stored = hashes[slot]) != 0) {

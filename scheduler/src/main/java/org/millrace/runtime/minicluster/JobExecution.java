@@ -54,6 +54,8 @@ final class JobExecution {
     private final boolean blockingExchanges;
     private Duration bufferTimeout;
     private int runningTasks;
+    /** Set (under the lock) when the job ended; run by {@link #completeIfEnded()} outside it. */
+    private Runnable pendingCompletion;
     private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
     private JobStatus status = JobStatus.CREATED;
     private Throwable failureCause;
@@ -114,8 +116,21 @@ final class JobExecution {
         return result;
     }
 
-    /** Registers every result partition, then deploys the subtasks that may run now. */
+    /**
+     * Registers every result partition, then deploys the subtasks that may run now. If that fails,
+     * the partitions registered so far are released again.
+     */
     void start() throws IOException {
+        try {
+            registerAndDeploy();
+        } catch (IOException | RuntimeException e) {
+            releasePartitions();
+            throw e;
+        }
+        completeIfEnded();
+    }
+
+    private void registerAndDeploy() throws IOException {
         Configuration conf = jobGraph.getJobConfiguration();
         bufferTimeout = conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
                 ? conf.get(ExecutionOptions.BUFFER_TIMEOUT) : Duration.ofDays(365);
@@ -192,8 +207,8 @@ final class JobExecution {
         s.task = new StreamTask(setup);
         s.thread = new Thread(() -> runTask(s), s.name);
         s.thread.setContextClassLoader(userCodeClassLoader);
-        runningTasks++;
         s.thread.start();
+        runningTasks++;
     }
 
     private ResultPartitionID partitionId(int edgeId, int producerSubtask) {
@@ -234,6 +249,22 @@ final class JobExecution {
             taskFinished(subtask);
         } catch (Throwable t) {
             taskFailed(subtask, t);
+        }
+        completeIfEnded();
+    }
+
+    /**
+     * Completes the result future once the job has ended, outside this object's lock, so callbacks
+     * (the cluster releasing slots, user code) never run while the lock is held.
+     */
+    private void completeIfEnded() {
+        Runnable completion;
+        synchronized (this) {
+            completion = pendingCompletion;
+            pendingCompletion = null;
+        }
+        if (completion != null) {
+            completion.run();
         }
     }
 
@@ -287,12 +318,15 @@ final class JobExecution {
         cancelOthers(subtask);
     }
 
-    /** Cancels the job: every running task is asked to stop. */
-    synchronized void cancel() {
-        if (status == JobStatus.RUNNING) {
-            status = status.transitionTo(JobStatus.CANCELLING);
-            cancelOthers(null);
+    /** Cancels the job: every running task is asked to stop, tasks not yet deployed never start. */
+    void cancel() {
+        synchronized (this) {
+            if (status == JobStatus.RUNNING) {
+                status = status.transitionTo(JobStatus.CANCELLING);
+                cancelOthers(null);
+            }
         }
+        completeIfEnded();
     }
 
     /** Cancels running subtasks; those never deployed are cancelled on the spot. */
@@ -323,18 +357,21 @@ final class JobExecution {
                 Map<String, Object> results = new HashMap<>();
                 accumulators.forEach((name, acc) -> results.put(name, acc.getLocalValue()));
                 LOG.info("Job {} ({}) switched to FINISHED in {} ms", jobGraph.getName(), jobGraph.getJobID(), runtime);
-                result.complete(new JobExecutionResult(jobGraph.getJobID(), runtime, results));
+                JobExecutionResult jobResult = new JobExecutionResult(jobGraph.getJobID(), runtime, results);
+                pendingCompletion = () -> result.complete(jobResult);
             }
             case FAILING -> {
                 status = status.transitionTo(JobStatus.FAILED);
-                result.completeExceptionally(new JobExecutionException(jobGraph.getJobID(),
+                JobExecutionException failed = new JobExecutionException(jobGraph.getJobID(),
                         "Job '" + jobGraph.getName() + "' failed: task '" + failedTask + "' failed: " + failureCause.getMessage(),
-                        failureCause));
+                        failureCause);
+                pendingCompletion = () -> result.completeExceptionally(failed);
             }
             case CANCELLING -> {
                 status = status.transitionTo(JobStatus.CANCELED);
-                result.completeExceptionally(new JobExecutionException(jobGraph.getJobID(),
-                        "Job '" + jobGraph.getName() + "' was cancelled", null));
+                JobExecutionException cancelledJob = new JobExecutionException(jobGraph.getJobID(),
+                        "Job '" + jobGraph.getName() + "' was cancelled", null);
+                pendingCompletion = () -> result.completeExceptionally(cancelledJob);
             }
             default -> throw new IllegalStateException("Job ended in unexpected status " + status);
         }

@@ -1,6 +1,9 @@
 package org.millrace.runtime.minicluster;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.millrace.api.common.JobExecutionResult;
@@ -71,19 +74,21 @@ public final class MiniCluster implements AutoCloseable {
         }
         slotsInUse += reserved;
         jobs.put(jobGraph.getJobID(), execution);
-        execution.getResultFuture().whenComplete((r, t) -> releaseSlots(reserved));
+        execution.getResultFuture().whenComplete((r, t) -> jobEnded(jobGraph.getJobID(), reserved));
         return execution.getResultFuture();
     }
 
-    private synchronized void releaseSlots(int slots) {
+    private synchronized void jobEnded(JobID jobId, int slots) {
         slotsInUse -= slots;
+        jobs.remove(jobId);
     }
 
-    /** Cancels a running job; its result future then completes exceptionally. */
+    /** Cancels a running job (its result future then completes exceptionally); an ended or unknown job is left alone. */
     public void cancelJob(JobID jobId) {
         JobExecution execution = jobs.get(jobId);
         if (execution == null) {
-            throw new IllegalArgumentException("No job with id " + jobId);
+            LOG.info("Job {} is not running (unknown or already ended); nothing to cancel", jobId);
+            return;
         }
         execution.cancel();
     }
@@ -107,12 +112,15 @@ public final class MiniCluster implements AutoCloseable {
     /** Cancels running jobs, waits for their tasks, and releases the network memory. */
     @Override
     public void close() throws Exception {
-        for (JobExecution job : jobs.values()) {
+        for (JobExecution job : List.copyOf(jobs.values())) {
             job.cancel();
         }
-        for (JobExecution job : jobs.values()) {
+        for (JobExecution job : List.copyOf(jobs.values())) {
             try {
-                job.getResultFuture().handle((r, t) -> null).get();
+                job.getResultFuture().handle((r, t) -> null).get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                LOG.warn("A job did not stop within 60 s of being cancelled; its task threads may still run: {}",
+                        job.getTaskIOMetrics().keySet());
             } catch (Exception ignored) {
                 // already reported through the job's future
             }

@@ -76,17 +76,23 @@ public final class StreamTask {
     /** Runs the task in the calling thread until its input ends, it fails, or it is cancelled. */
     public void invoke() throws Exception {
         executingThread = Thread.currentThread();
-        List<ChainedOperatorConfig> configs = setup.vertex().deserializeChain(setup.userCodeClassLoader());
-        OperatorChain chain = new OperatorChain(setup, configs, accumulators, ioMetrics);
+        OperatorChain chain = null;
         StreamInputProcessor input = null;
         ScheduledFuture<?> flusher = null;
+        boolean closed = false;
         Throwable failure = null;
         try {
+            List<ChainedOperatorConfig> configs = setup.vertex().deserializeChain(setup.userCodeClassLoader());
+            chain = new OperatorChain(setup, configs, accumulators, ioMetrics);
             chain.open(subtask);
             input = createInputProcessor(chain);
             flusher = scheduleFlushes(chain);
             runMailboxLoop(input, chain);
             chain.finish(subtask);
+            // close before ending the partitions: a failing close (e.g. flushing a file) must fail
+            // the task before any consumer sees the end of its input
+            closed = true;
+            closeInputAndOperators(input, chain);
             for (RecordWriter<?> writer : chain.getRecordWriters()) {
                 writer.finish();
             }
@@ -98,37 +104,48 @@ public final class StreamTask {
             if (flusher != null) {
                 flusher.cancel(false);
             }
-            failure = closeQuietly(input, chain, failure);
-            for (RecordWriter<?> writer : chain.getRecordWriters()) {
-                if (failure != null) {
-                    writer.releaseUnsentBuffers();
-                    writer.getPartition().fail(failure);
+            if (!closed && chain != null) {
+                try {
+                    closeInputAndOperators(input, chain);
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
                 }
-                writer.getPartition().close();
             }
+            releaseOutputs(chain, failure);
             ioMetrics.markEnded();
             executingThread = null;
             Thread.interrupted(); // do not leak a cancel interrupt into the pooled thread
         }
     }
 
-    private Throwable closeQuietly(StreamInputProcessor input, OperatorChain chain, Throwable failure) throws Exception {
+    private void closeInputAndOperators(StreamInputProcessor input, OperatorChain chain) throws Exception {
         try {
             if (input != null) {
                 input.close();
             }
+        } finally {
             chain.close(subtask);
-        } catch (Exception e) {
-            if (failure == null) {
-                // a failure on close (e.g. flushing a file) fails the task
-                for (RecordWriter<?> writer : chain.getRecordWriters()) {
-                    writer.getPartition().fail(e);
-                }
-                throw e;
-            }
-            failure.addSuppressed(e);
         }
-        return failure;
+    }
+
+    /** Ends this task's use of its partitions; after a failure they are failed first, so consumers stop with the cause. */
+    private void releaseOutputs(OperatorChain chain, Throwable failure) {
+        if (chain == null) {
+            for (ResultPartitionWriter partition : setup.outputs()) {
+                if (failure != null) {
+                    partition.fail(failure);
+                }
+                partition.close();
+            }
+            return;
+        }
+        for (RecordWriter<?> writer : chain.getRecordWriters()) {
+            if (failure != null) {
+                writer.releaseUnsentBuffers();
+                writer.getPartition().fail(failure);
+            }
+            writer.getPartition().close();
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -110,6 +110,9 @@ public final class RecordWriter<T> {
             remaining -= n;
             if (position == segment.size()) {
                 buffer.setSize(position);
+                // the partition owns the buffer from here on: forget it before anything else can throw
+                current[channel] = null;
+                positions[channel] = 0;
                 partition.emitBuffer(buffer, channel);
                 buffer = null;
                 position = 0;

@@ -25,7 +25,7 @@ import org.millrace.streaming.runtime.streamrecord.StreamRecord;
 class RecordWriterAndDeserializerTest {
 
     /** Collects emitted buffers per subpartition; hands out small heap segments and counts recycling. */
-    static final class TestingPartition implements ResultPartitionWriter {
+    static class TestingPartition implements ResultPartitionWriter {
         final List<ArrayDeque<Buffer>> queues = new ArrayList<>();
         final int segmentSize;
         int outstanding;
@@ -164,5 +164,33 @@ class RecordWriterAndDeserializerTest {
         b.setSize(7);
         d.addBuffer(b);
         assertThrows(IOException.class, () -> d.next(new StreamRecord<>(null)));
+    }
+
+    @Test
+    void failureWhileWaitingForTheNextBufferNeverRecyclesAnEmittedBufferAgain() throws Exception {
+        // hands out one buffer, then none, and its availability future fails (the partition was released)
+        TestingPartition partition = new TestingPartition(1, 16) {
+            private int handedOut;
+
+            @Override
+            public Buffer requestBuffer() {
+                return handedOut++ == 0 ? super.requestBuffer() : null;
+            }
+
+            @Override
+            public CompletableFuture<?> getAvailableFuture() {
+                return CompletableFuture.failedFuture(new IllegalStateException("partition released"));
+            }
+        };
+        StreamElementSerializer<String> serializer = new StreamElementSerializer<>(Types.STRING.createSerializer());
+        StreamPartitioner<String> p = new RebalancePartitioner<>();
+        p.setup(1, 0);
+        RecordWriter<String> w = new RecordWriter<>(partition, p, serializer, false);
+        w.emit(new StreamRecord<>("ab")); // leaves a partly filled current buffer
+        IOException e = assertThrows(IOException.class, () -> w.emit(new StreamRecord<>("a record longer than one buffer")));
+        assertTrue(e.getMessage().contains("failed while waiting for a buffer"), e.getMessage());
+        assertEquals(1, partition.queues.get(0).size(), "the first, full buffer went to the partition");
+        w.releaseUnsentBuffers(); // must not recycle the emitted buffer (Buffer.recycle throws on a second call)
+        assertEquals(false, partition.queues.get(0).peek().isRecycled());
     }
 }
