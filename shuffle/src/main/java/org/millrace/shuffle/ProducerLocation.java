@@ -11,7 +11,7 @@ import org.millrace.shuffle.partition.ResultPartitionID;
  * @param partitionId the producer's partition
  * @param address the producing TaskExecutor's shuffle server, or null if it is this TaskExecutor
  */
-public record ProducerLocation(ResultPartitionID partitionId, InetSocketAddress address) {
+public record ProducerLocation(ResultPartitionID partitionId, InetSocketAddress address) implements java.io.Serializable {
 
     public ProducerLocation {
         Objects.requireNonNull(partitionId, "partitionId");

@@ -3,11 +3,17 @@ package org.millrace.shuffle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.millrace.api.common.JobID;
+import org.millrace.shuffle.blocking.BlockingPartitionReader;
 import org.millrace.shuffle.blocking.BlockingResultPartition;
-import org.millrace.shuffle.blocking.LocalSpillStorage;
+import org.millrace.shuffle.blocking.BlockingStorage;
+import org.millrace.shuffle.blocking.ReadBufferPoolFactory;
 import org.millrace.shuffle.blocking.SpillResources;
+import org.millrace.shuffle.blocking.StoredInputChannel;
 import org.millrace.shuffle.buffer.LocalBufferPool;
 import org.millrace.shuffle.buffer.NetworkBufferPool;
 import org.millrace.shuffle.gate.LocalInputChannel;
@@ -44,9 +50,13 @@ import org.slf4j.LoggerFactory;
  * does not know yet a few times (backoff {@value #PARTITION_REQUEST_INITIAL_BACKOFF_MS} ms doubling
  * up to {@value #PARTITION_REQUEST_MAX_BACKOFF_MS} ms).
  *
- * <p>Blocking partitions ({@link #createBlockingResultPartition}, BATCH exchanges) write to files
- * below this environment's own spill directory, {@code <spill root>/millrace-shuffle-<random>}
- * (spill root default {@code java.io.tmpdir}); {@link #close()} deletes it. A producer needs only
+ * <p>Blocking partitions ({@link #createBlockingResultPartition}, BATCH exchanges) write to files in
+ * this environment's {@link BlockingStorage}: by default its own private directory,
+ * {@code <spill root>/millrace-shuffle-<random>} (spill root default {@code java.io.tmpdir}), which
+ * {@link #close()} deletes; or shared storage such as HDFS ({@link BlockingStorageFactory}), whose
+ * finished partitions outlive this environment and are read elsewhere through
+ * {@link #openBlockingPartition} or {@link #createInputGateFromStorage}, until
+ * {@link BlockingStorage#releaseJob} deletes the job's files. A producer needs only
  * {@code n + 1} buffers (each is written and recycled at once); each reader of a blocking
  * subpartition, local or remote, reads into {@code buffersPerChannel} buffers of its own, so local
  * and remote channels read blocking partitions exactly as pipelined ones.
@@ -68,7 +78,10 @@ public final class ShuffleEnvironment implements AutoCloseable {
     private final ResultPartitionManager partitionManager = new ResultPartitionManager();
     private final int buffersPerChannel;
     private final int floatingBuffersPerGate;
-    private final SpillResources spill;
+    private final BlockingStorage blockingStorage;
+    private final ReadBufferPoolFactory readBufferPools;
+    /** Blocking partitions created with a job id, so {@link #releaseJob} can release them. */
+    private final ConcurrentHashMap<JobID, Set<ResultPartitionID>> blockingPartitionsByJob = new ConcurrentHashMap<>();
 
     // Guarded by this; started on demand.
     private NettyShuffleServer server;
@@ -93,6 +106,17 @@ public final class ShuffleEnvironment implements AutoCloseable {
      */
     public ShuffleEnvironment(int numberOfSegments, int segmentSize, int buffersPerChannel, int floatingBuffersPerGate,
                               Path spillRoot) {
+        this(numberOfSegments, segmentSize, buffersPerChannel, floatingBuffersPerGate,
+                BlockingStorage.privateDirectory(spillRoot));
+    }
+
+    /**
+     * @param blockingStorage where blocking partitions are written ({@link BlockingStorageFactory#create}
+     *     chooses it from the configuration); this environment closes it
+     * @see #ShuffleEnvironment(int, int, int, int)
+     */
+    public ShuffleEnvironment(int numberOfSegments, int segmentSize, int buffersPerChannel, int floatingBuffersPerGate,
+                              BlockingStorage blockingStorage) {
         if (buffersPerChannel < 1 || floatingBuffersPerGate < 0) {
             throw new IllegalArgumentException("Need buffersPerChannel >= 1 and floatingBuffersPerGate >= 0, got "
                     + buffersPerChannel + " and " + floatingBuffersPerGate);
@@ -100,9 +124,8 @@ public final class ShuffleEnvironment implements AutoCloseable {
         this.networkBufferPool = new NetworkBufferPool(numberOfSegments, segmentSize);
         this.buffersPerChannel = buffersPerChannel;
         this.floatingBuffersPerGate = floatingBuffersPerGate;
-        String spillDirectory = spillRoot.resolve("millrace-shuffle-" + UUID.randomUUID()).toString();
-        this.spill = new SpillResources(LocalSpillStorage.INSTANCE, spillDirectory,
-                reader -> networkBufferPool.createBufferPool(buffersPerChannel, buffersPerChannel, reader));
+        this.blockingStorage = blockingStorage;
+        this.readBufferPools = reader -> networkBufferPool.createBufferPool(buffersPerChannel, buffersPerChannel, reader);
     }
 
     /**
@@ -140,15 +163,46 @@ public final class ShuffleEnvironment implements AutoCloseable {
     }
 
     /**
-     * Creates and registers a blocking partition.
+     * Creates and registers a blocking partition directly below the storage's root, outside any job's
+     * directory. Only for private storage: on shared storage the job's cleanup could not find it.
      *
      * @param releaseOnConsumption delete a subpartition's file once read to its end; false keeps the
      *     files for re-reading until the partition is released (BATCH region failover)
      * @throws IOException if the producer's buffers cannot be reserved or the spill files not created
+     * @throws IllegalStateException if the storage is shared: use the variant with the job id
      */
     public BlockingResultPartition createBlockingResultPartition(
             ResultPartitionID partitionId, int numberOfSubpartitions, String ownerTaskName, boolean releaseOnConsumption)
             throws IOException {
+        if (blockingStorage.isShared()) {
+            throw new IllegalStateException("Blocking partition " + partitionId + " of " + ownerTaskName + " goes to "
+                    + blockingStorage + ", which needs the job id: call createBlockingResultPartition(JobID, ...)");
+        }
+        return registerBlockingPartition(partitionId, numberOfSubpartitions, ownerTaskName, releaseOnConsumption,
+                blockingStorage.root());
+    }
+
+    /**
+     * Creates and registers a blocking partition of job {@code jobId}, written to
+     * {@link BlockingStorage#partitionDirectory(JobID, ResultPartitionID)}, where consumers in other
+     * processes find it once finished. {@link #releaseJob} releases it with the job's other partitions.
+     *
+     * @param releaseOnConsumption delete a subpartition's file once a consumer of this environment read
+     *     it to its end; false keeps the files until the partition or the job is released
+     * @throws IOException if the producer's buffers cannot be reserved or the spill files not created
+     */
+    public BlockingResultPartition createBlockingResultPartition(
+            JobID jobId, ResultPartitionID partitionId, int numberOfSubpartitions, String ownerTaskName,
+            boolean releaseOnConsumption) throws IOException {
+        BlockingResultPartition partition = registerBlockingPartition(
+                partitionId, numberOfSubpartitions, ownerTaskName, releaseOnConsumption, blockingStorage.jobDirectory(jobId));
+        blockingPartitionsByJob.computeIfAbsent(jobId, id -> ConcurrentHashMap.newKeySet()).add(partitionId);
+        return partition;
+    }
+
+    private BlockingResultPartition registerBlockingPartition(
+            ResultPartitionID partitionId, int numberOfSubpartitions, String ownerTaskName, boolean releaseOnConsumption,
+            String parentDirectory) throws IOException {
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("Shuffle environment is closed");
@@ -159,6 +213,8 @@ public final class ShuffleEnvironment implements AutoCloseable {
                 buffers, buffers, ownerTaskName + " (partition " + partitionId + ")");
         BlockingResultPartition partition = null;
         try {
+            SpillResources spill = new SpillResources(
+                    blockingStorage.files(), parentDirectory, readBufferPools, blockingStorage.isShared());
             partition = new BlockingResultPartition(
                     partitionId, ownerTaskName, numberOfSubpartitions, pool, spill, releaseOnConsumption, partitionManager);
             partitionManager.registerResultPartition(partition);
@@ -174,7 +230,67 @@ public final class ShuffleEnvironment implements AutoCloseable {
 
     /** The directory this environment's blocking partitions write below (it may not exist yet). */
     public String getSpillDirectory() {
-        return spill.directory();
+        return blockingStorage.root();
+    }
+
+    public BlockingStorage getBlockingStorage() {
+        return blockingStorage;
+    }
+
+    /**
+     * Releases every blocking partition this environment created for the job (their consumers here
+     * fail) and deletes the job's directory in the storage, with whatever else is in it. Call it
+     * when the job reached a terminal state.
+     *
+     * @throws IOException if the job's directory cannot be deleted
+     */
+    public void releaseJob(JobID jobId) throws IOException {
+        Set<ResultPartitionID> ofJob = blockingPartitionsByJob.remove(jobId);
+        if (ofJob != null) {
+            IllegalStateException cause = new IllegalStateException("job " + jobId + " ended");
+            for (ResultPartitionID id : ofJob) {
+                partitionManager.releasePartition(id, cause);
+            }
+        }
+        blockingStorage.releaseJob(jobId);
+    }
+
+    /**
+     * Opens a finished blocking partition in this environment's storage by its directory (see
+     * {@link BlockingResultPartition#getDirectory()}, {@link BlockingStorage#partitionDirectory}),
+     * whether or not its producer still runs; its readers take their buffers from this environment.
+     *
+     * @throws org.millrace.shuffle.blocking.PartitionNotFinishedException if it has no valid index
+     * @throws IOException if the storage cannot be read
+     */
+    public BlockingPartitionReader openBlockingPartition(String partitionDirectory) throws IOException {
+        return BlockingPartitionReader.open(blockingStorage.files(), partitionDirectory, readBufferPools);
+    }
+
+    /**
+     * Creates the input gate through which a task reads subpartition {@code consumedSubpartitionIndex}
+     * of finished blocking partitions straight from storage (channel {@code i} reads
+     * {@code partitionDirectories.get(i)}), with no producer process involved, and connects its channels.
+     *
+     * @throws org.millrace.shuffle.blocking.PartitionNotFinishedException if a partition has no valid index
+     * @throws IOException if the storage cannot be read or read buffers cannot be reserved
+     */
+    public SingleInputGate createInputGateFromStorage(
+            String ownerTaskName, int gateIndex, List<String> partitionDirectories, int consumedSubpartitionIndex)
+            throws IOException {
+        List<BlockingPartitionReader> partitions = new ArrayList<>(partitionDirectories.size());
+        for (String directory : partitionDirectories) {
+            partitions.add(openBlockingPartition(directory));
+        }
+        SingleInputGate gate = new SingleInputGate(ownerTaskName, gateIndex, partitions.size(),
+                (g, channel) -> new StoredInputChannel(g, channel, partitions.get(channel), consumedSubpartitionIndex));
+        try {
+            gate.requestPartitions();
+        } catch (IOException | RuntimeException e) {
+            gate.close();
+            throw e;
+        }
+        return gate;
     }
 
     /**
@@ -287,7 +403,8 @@ public final class ShuffleEnvironment implements AutoCloseable {
      * Closes the Netty client (remote channels still open fail) and server (remote consumers fail),
      * stopping their event loops; then releases all registered partitions (their queued buffers are
      * recycled, their buffer pools destroyed, their consumers fail on the next read), deletes the
-     * spill directory with any blocking partitions' files and destroys the network buffer pool.
+     * private spill directory with any blocking partitions' files (on shared storage finished
+     * partitions stay for consumers elsewhere) and destroys the network buffer pool.
      * Tasks normally close their own gates and partitions first.
      */
     @Override
@@ -310,9 +427,9 @@ public final class ShuffleEnvironment implements AutoCloseable {
         }
         partitionManager.shutdown();
         try {
-            spill.storage().delete(spill.directory());
+            blockingStorage.close();
         } catch (IOException e) {
-            LOG.warn("Could not delete the shuffle spill directory {}: {}", spill.directory(), e.toString());
+            LOG.warn("Could not clean up {}: {}", blockingStorage, e.toString());
         }
         int inUse = networkBufferPool.getNumberOfSegmentsInUse();
         if (inUse > 0) {

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A result partition written to files for BATCH exchanges: each subpartition's data and events are
  * appended to {@code <dir>/<partition id>/<subpartition>.data} as checksummed frames, and consumers
- * read them after the producer finished — possibly long after, and more than once.
+ * read them after the producer finished — possibly long after, and more than once. Finishing writes
+ * {@code <dir>/<partition id>/_index} last, so a process that never saw this object can read the
+ * partition through {@link BlockingPartitionReader} (layout in {@link PartitionLayout}).
  *
  * <p>Memory: every emitted buffer is written and recycled at once, so the producer's small pool
  * bounds its memory however much it writes. Readers read into their own small pools
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  writing ──finish()──> finished (readable; views are notified) ──all subpartitions consumed──> released
  *     └──────fail(cause) / release(cause)──> failed: files deleted, readers throw the cause's message
+ *  finished ──releaseOnShutdown(cause), storage outlives producers──> detached: files stay for other
+ *                                                                    processes, local readers fail
  * </pre>
  * With {@code releaseOnConsumption} (the default), a subpartition's file is deleted once its reader
  * read the end of partition and released its view, and the partition leaves its
@@ -81,14 +85,15 @@ public final class BlockingResultPartition implements ResultPartition {
         this.ownerTaskName = ownerTaskName;
         this.producerBuffers = producerBuffers;
         this.spill = spill;
-        this.directory = spill.directory() + "/" + directoryName(partitionId);
+        this.directory = PartitionLayout.partitionDirectory(spill.directory(), partitionId);
         this.releaseOnConsumption = releaseOnConsumption;
         this.partitionManager = partitionManager;
         this.subpartitions = new BlockingSubpartition[numberOfSubpartitions];
         this.unconsumedSubpartitions = new AtomicInteger(numberOfSubpartitions);
         try {
             for (int i = 0; i < numberOfSubpartitions; i++) {
-                subpartitions[i] = new BlockingSubpartition(this, i, spill.storage(), directory + "/" + i + ".data");
+                subpartitions[i] = new BlockingSubpartition(
+                        this, i, spill.storage(), PartitionLayout.dataFile(directory, i));
             }
         } catch (IOException | RuntimeException e) {
             closeWriters();
@@ -96,19 +101,6 @@ public final class BlockingResultPartition implements ResultPartition {
             throw new IOException("Cannot create the spill files of partition " + partitionId + " of " + ownerTaskName
                     + " in " + directory + ": " + e.getMessage(), e);
         }
-    }
-
-    /** A file name from the partition id: letters, digits and {@code . _ - @} kept, anything else replaced. */
-    private static String directoryName(ResultPartitionID id) {
-        String raw = id.toString();
-        StringBuilder name = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-' || c == '@';
-            name.append(safe ? c : '_');
-        }
-        return name.toString();
     }
 
     @Override
@@ -125,7 +117,7 @@ public final class BlockingResultPartition implements ResultPartition {
         return subpartitions.length;
     }
 
-    /** The directory holding this partition's spill files. */
+    /** The directory holding this partition's spill files and index: where consumers elsewhere open it. */
     public String getDirectory() {
         return directory;
     }
@@ -181,8 +173,9 @@ public final class BlockingResultPartition implements ResultPartition {
     }
 
     /**
-     * Appends the end of partition to every file, makes them durable and closes them; from now on the
-     * partition is readable and connected readers are notified.
+     * Appends the end of partition to every file, makes them durable and closes them, then writes the
+     * index; from now on the partition is readable, here and from other processes, and connected
+     * readers are notified.
      */
     @Override
     public void finish() throws IOException {
@@ -192,12 +185,26 @@ public final class BlockingResultPartition implements ResultPartition {
             for (BlockingSubpartition subpartition : subpartitions) {
                 subpartition.finish(endOfPartition.duplicate());
             }
+            writeIndex();
         } catch (IOException e) {
             throw writeFailed(e);
         }
         finished = true;
         LOG.debug("{} finished blocking result partition {} in {}", ownerTaskName, partitionId, directory);
         notifyReaders();
+    }
+
+    private void writeIndex() throws IOException {
+        int n = subpartitions.length;
+        long[] bytes = new long[n];
+        int[] frames = new int[n];
+        int[] dataFrames = new int[n];
+        for (int i = 0; i < n; i++) {
+            bytes[i] = subpartitions[i].bytes();
+            frames[i] = subpartitions[i].frames();
+            dataFrames[i] = subpartitions[i].dataFrames();
+        }
+        new PartitionIndex(bytes, frames, dataFrames).write(spill.storage(), directory);
     }
 
     private void checkWritable() throws IOException {
@@ -249,6 +256,23 @@ public final class BlockingResultPartition implements ResultPartition {
             deleteFiles();
             notifyReaders();
         }
+        producerBuffers.destroy();
+    }
+
+    /**
+     * The TaskExecutor shuts down. On storage that outlives producers ({@link SpillResources#outlivesProducer()}),
+     * a finished partition keeps its files for consumers in other processes (the job's cleanup deletes
+     * them) while readers here fail with {@code cause}; anything else is released as by {@link #release}.
+     */
+    @Override
+    public void releaseOnShutdown(Throwable cause) {
+        if (!finished || !spill.outlivesProducer() || !failureCause.compareAndSet(null, cause)) {
+            release(cause);
+            return;
+        }
+        LOG.debug("Detaching finished blocking partition {} of {}; its files stay in {}", partitionId, ownerTaskName,
+                directory);
+        notifyReaders();
         producerBuffers.destroy();
     }
 

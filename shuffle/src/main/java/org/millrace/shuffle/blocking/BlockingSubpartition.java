@@ -18,7 +18,7 @@ import org.millrace.shuffle.partition.BufferAvailabilityListener;
  * <p>The writer and the frame counts belong to the producer's thread; the partition's volatile
  * finished flag publishes the counts to readers. The view slot and the deleted flag are guarded by this.
  */
-final class BlockingSubpartition {
+final class BlockingSubpartition implements SubpartitionFile {
 
     private final BlockingResultPartition parent;
     private final int index;
@@ -27,6 +27,7 @@ final class BlockingSubpartition {
     /** Written by the producer before the partition is marked finished. */
     private int frames;
     private int dataFrames;
+    private long bytes;
 
     // Guarded by this.
     private BlockingSubpartitionView view;
@@ -49,6 +50,7 @@ final class BlockingSubpartition {
         writer.syncAndClose();
         frames = writer.frames();
         dataFrames = writer.dataFrames();
+        bytes = writer.bytes();
     }
 
     /** Any thread (failure): stops writing; the partition deletes the file. */
@@ -89,7 +91,8 @@ final class BlockingSubpartition {
     }
 
     /** A view was released; after reading to its end, the file goes if the partition releases on consumption. */
-    void onViewReleased(BlockingSubpartitionView released, boolean consumedToEnd) {
+    @Override
+    public void onViewReleased(BlockingSubpartitionView released, boolean consumedToEnd) {
         boolean deleteNow = false;
         synchronized (this) {
             if (view == released) {
@@ -106,15 +109,18 @@ final class BlockingSubpartition {
     }
 
     /** @throws IOException carrying the producer's failure, if the partition failed or was released */
-    void checkNotFailed() throws IOException {
+    @Override
+    public void checkNotFailed() throws IOException {
         parent.checkNotFailedForReader();
     }
 
-    boolean isPartitionFinished() {
+    @Override
+    public boolean isFinished() {
         return parent.isFinished();
     }
 
-    SpillFileReader openReader() throws IOException {
+    @Override
+    public SpillFileReader openReader() throws IOException {
         return new SpillFileReader(parent.storage(), path());
     }
 
@@ -126,14 +132,19 @@ final class BlockingSubpartition {
         return index;
     }
 
-    /** Frames in the finished file, the end of partition included. */
-    int frames() {
+    @Override
+    public int frames() {
         return frames;
     }
 
-    /** Data frames in the finished file. */
-    int dataFrames() {
+    @Override
+    public int dataFrames() {
         return dataFrames;
+    }
+
+    @Override
+    public long bytes() {
+        return bytes;
     }
 
     @Override

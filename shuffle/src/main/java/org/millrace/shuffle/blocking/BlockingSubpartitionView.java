@@ -10,7 +10,8 @@ import org.millrace.shuffle.partition.ResultSubpartitionView;
 
 /**
  * Reads one finished blocking subpartition frame by frame into buffers of the reader's own small
- * pool, for a local input channel or for the Netty server on behalf of a remote one.
+ * pool, for a local input channel, for the Netty server on behalf of a remote one, or for a
+ * {@link StoredInputChannel} reading a partition whose producer is gone.
  *
  * <p>Credit throttle: a frame is read only into a free pool buffer, so no more than the pool's
  * buffers are ever read ahead of the consumer. With none free, {@link #pollNext()} returns null and
@@ -24,7 +25,7 @@ import org.millrace.shuffle.partition.ResultSubpartitionView;
  */
 final class BlockingSubpartitionView implements ResultSubpartitionView {
 
-    private final BlockingSubpartition subpartition;
+    private final SubpartitionFile subpartition;
     private final BufferAvailabilityListener listener;
     private final BufferProvider readBuffers;
     private final BufferAndBacklog result = new BufferAndBacklog();
@@ -37,7 +38,7 @@ final class BlockingSubpartitionView implements ResultSubpartitionView {
     private boolean endReached;
     private volatile boolean released;
 
-    BlockingSubpartitionView(BlockingSubpartition subpartition, BufferAvailabilityListener listener,
+    BlockingSubpartitionView(SubpartitionFile subpartition, BufferAvailabilityListener listener,
                              BufferProvider readBuffers) {
         this.subpartition = subpartition;
         this.listener = listener;
@@ -54,7 +55,7 @@ final class BlockingSubpartitionView implements ResultSubpartitionView {
             return null;
         }
         subpartition.checkNotFailed();
-        if (!subpartition.isPartitionFinished()) {
+        if (!subpartition.isFinished()) {
             return null;
         }
         if (reader == null) {
@@ -92,6 +93,7 @@ final class BlockingSubpartitionView implements ResultSubpartitionView {
             throw reader.truncated(reader.offset()); // the file ended before its end of partition
         }
         if (--framesLeft == 0) {
+            reader.checkEndsAt(subpartition.bytes());
             endReached = true;
         }
         if (reader.lastFrameIsEvent()) {
@@ -107,7 +109,7 @@ final class BlockingSubpartitionView implements ResultSubpartitionView {
         if (reader != null) {
             return dataFramesLeft;
         }
-        return subpartition.isPartitionFinished() ? subpartition.dataFrames() : 0;
+        return subpartition.isFinished() ? subpartition.dataFrames() : 0;
     }
 
     /**

@@ -78,6 +78,17 @@ final class SpillFileReader implements Closeable {
         return offset;
     }
 
+    /**
+     * Checks, after the last frame, that the file ends where its index says.
+     *
+     * @throws IOException naming the file if the last frame ends elsewhere
+     */
+    void checkEndsAt(long expectedBytes) throws IOException {
+        if (offset != expectedBytes) {
+            throw corrupt("its last frame ends here but its index records " + expectedBytes + " bytes", offset);
+        }
+    }
+
     /** The exception for a file that ended where the frame at {@code frameOffset} should continue. */
     IOException truncated(long frameOffset) {
         return corrupt("truncated", frameOffset);
@@ -87,14 +98,20 @@ final class SpillFileReader implements Closeable {
         return new IOException("Corrupt spill file " + path + ": " + what + " at offset " + frameOffset);
     }
 
+    /** Reads until {@code into} is full or the file ends; an I/O error names the file and the offset. */
     private int readFully(ByteBuffer into) throws IOException {
         int total = 0;
-        while (into.hasRemaining()) {
-            int n = channel.read(into);
-            if (n < 0) {
-                break;
+        try {
+            while (into.hasRemaining()) {
+                int n = channel.read(into);
+                if (n < 0) {
+                    break;
+                }
+                total += n;
             }
-            total += n;
+        } catch (IOException e) {
+            throw new IOException("Cannot read spill file " + path + " at offset " + (offset + total) + ": "
+                    + e.getMessage(), e);
         }
         offset += total;
         return total;

@@ -27,6 +27,7 @@ final class SpillFileWriter {
     private final CRC32C crc = new CRC32C();
     private int frames;
     private int dataFrames;
+    private long bytes;
 
     SpillFileWriter(SpillStorage storage, String path) throws IOException {
         this.path = path;
@@ -43,6 +44,7 @@ final class SpillFileWriter {
         bytes.position(start);
         header.clear();
         header.putInt(bytes.remaining()).putInt((int) crc.getValue()).put(flags).flip();
+        this.bytes += HEADER_BYTES + bytes.remaining();
         output.write(header, bytes);
         frames++;
         if (!isEvent) {
@@ -79,5 +81,10 @@ final class SpillFileWriter {
     /** Data frames (not events) appended so far. */
     int dataFrames() {
         return dataFrames;
+    }
+
+    /** Bytes appended so far, frame headers included: the file's length once closed. */
+    long bytes() {
+        return bytes;
     }
 }

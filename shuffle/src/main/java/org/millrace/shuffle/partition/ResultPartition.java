@@ -28,6 +28,14 @@ public interface ResultPartition extends ResultPartitionWriter {
      */
     void release(Throwable cause);
 
+    /**
+     * The TaskExecutor holding this partition shuts down: as {@link #release}, except that a partition
+     * whose finished data lives on storage shared with other processes may keep that data for them.
+     */
+    default void releaseOnShutdown(Throwable cause) {
+        release(cause);
+    }
+
     /** Whether every subpartition has been consumed to its end or released by its consumer. */
     boolean isFullyConsumed();
 }

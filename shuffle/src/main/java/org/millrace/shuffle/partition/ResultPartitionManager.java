@@ -51,6 +51,11 @@ public final class ResultPartitionManager {
         return getPartition(partitionId).createSubpartitionView(subpartitionIndex, listener);
     }
 
+    /** The ids of all partitions registered now (a copy). */
+    public java.util.Set<ResultPartitionID> getPartitionIds() {
+        return java.util.Set.copyOf(partitions.keySet());
+    }
+
     public boolean isRegistered(ResultPartitionID partitionId) {
         return partitions.containsKey(partitionId);
     }

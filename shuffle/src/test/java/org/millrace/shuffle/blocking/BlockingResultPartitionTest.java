@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.millrace.shuffle.TestBuffers.pollBlocking;
+import static org.millrace.shuffle.TestBuffers.readValuesToEnd;
+import static org.millrace.shuffle.TestBuffers.roundRobinValues;
 import static org.millrace.shuffle.TestBuffers.valueOf;
 import static org.millrace.shuffle.TestBuffers.withValue;
 
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.runtime.io.network.Buffer;
-import org.millrace.runtime.io.network.BufferOrEvent;
-import org.millrace.runtime.io.network.EndOfPartitionEvent;
 import org.millrace.runtime.io.network.EventSerializer;
 import org.millrace.shuffle.ProducerLocation;
 import org.millrace.shuffle.ShuffleEnvironment;
@@ -79,7 +78,7 @@ class BlockingResultPartitionTest {
 
         for (int sub = 0; sub < 3; sub++) {
             SingleInputGate gate = env.createInputGate("Sink (" + (sub + 1) + "/3)", 0, List.of(SOURCE), sub);
-            assertEquals(expectedValues(sub, 3, 10_000), readValuesToEnd(gate));
+            assertEquals(roundRobinValues(sub, 3, 10_000), readValuesToEnd(gate));
             assertFalse(Files.exists(Path.of(partition.getSpillFile(sub))), "consumed file " + sub + " is deleted");
             gate.close();
         }
@@ -257,7 +256,7 @@ class BlockingResultPartitionTest {
 
         for (int round = 0; round < 2; round++) {
             SingleInputGate gate = env.createInputGate("Sink (1/1) attempt " + round, 0, List.of(SOURCE), 0);
-            assertEquals(expectedValues(0, 1, 1_000), readValuesToEnd(gate), "round " + round);
+            assertEquals(roundRobinValues(0, 1, 1_000), readValuesToEnd(gate), "round " + round);
             gate.close();
             assertTrue(Files.exists(Path.of(partition.getSpillFile(0))));
         }
@@ -279,7 +278,7 @@ class BlockingResultPartitionTest {
         SingleInputGate gate = consumerEnv.createInputGateForProducers(
                 "Sink (1/1)", 0, List.of(ProducerLocation.remote(SOURCE, server)), 0);
 
-        assertEquals(expectedValues(0, 1, 2_000), readValuesToEnd(gate));
+        assertEquals(roundRobinValues(0, 1, 2_000), readValuesToEnd(gate));
         gate.close();
         assertFalse(Files.exists(Path.of(partition.getDirectory())), "the server's reader consumed and released it");
         assertFalse(producerEnv.getResultPartitionManager().isRegistered(SOURCE));
@@ -304,29 +303,5 @@ class BlockingResultPartitionTest {
         } finally {
             buffer.recycle();
         }
-    }
-
-    /** Reads a one-channel gate to its end of partition, recycling every buffer. */
-    private static List<Integer> readValuesToEnd(SingleInputGate gate) throws Exception {
-        List<Integer> values = new ArrayList<>();
-        while (true) {
-            BufferOrEvent next = pollBlocking(gate);
-            if (!next.isBuffer()) {
-                assertInstanceOf(EndOfPartitionEvent.class, next.getEvent());
-                assertTrue(gate.isFinished());
-                return values;
-            }
-            values.add(valueOf(next.getBuffer()));
-            next.getBuffer().recycle();
-        }
-    }
-
-    /** The values 0..total-1 that round-robin over {@code subpartitions} puts into {@code subpartition}. */
-    private static List<Integer> expectedValues(int subpartition, int subpartitions, int total) {
-        List<Integer> values = new ArrayList<>();
-        for (int i = subpartition; i < total; i += subpartitions) {
-            values.add(i);
-        }
-        return values;
     }
 }
