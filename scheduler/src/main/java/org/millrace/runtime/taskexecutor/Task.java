@@ -1,0 +1,133 @@
+package org.millrace.runtime.taskexecutor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import org.millrace.runtime.execution.ExecutionState;
+import org.millrace.runtime.io.network.InputGate;
+import org.millrace.runtime.io.network.ResultPartitionWriter;
+import org.millrace.runtime.metrics.TaskIOMetrics;
+import org.millrace.shuffle.ShuffleEnvironment;
+import org.millrace.shuffle.gate.UnionInputGate;
+import org.millrace.streaming.runtime.tasks.StreamTask;
+import org.millrace.streaming.runtime.tasks.TaskCancelledException;
+import org.millrace.streaming.runtime.tasks.TaskSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One deployed subtask attempt on a TaskExecutor: its output partitions are registered when it is
+ * created (so consumers deployed after it on the same TaskExecutor find them), its input gate and
+ * operator chain are built in its own thread, and every state change is reported to the listener.
+ */
+final class Task implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+
+    private final TaskDeploymentDescriptor descriptor;
+    private final ShuffleEnvironment shuffle;
+    private final ScheduledExecutorService timerService;
+    private final ClassLoader userCodeClassLoader;
+    private final TaskStateListener listener;
+    private final Runnable onTerminated;
+    private final List<ResultPartitionWriter> outputs = new ArrayList<>();
+    private final String name;
+    private volatile StreamTask streamTask;
+    private volatile boolean cancelled;
+
+    /**
+     * Creates and registers the attempt's output partitions.
+     *
+     * @throws IOException if a partition cannot be created (those created so far are released)
+     */
+    Task(TaskDeploymentDescriptor descriptor, ShuffleEnvironment shuffle, ScheduledExecutorService timerService,
+         ClassLoader userCodeClassLoader, TaskStateListener listener, Runnable onTerminated) throws IOException {
+        this.descriptor = descriptor;
+        this.shuffle = shuffle;
+        this.timerService = timerService;
+        this.userCodeClassLoader = userCodeClassLoader;
+        this.listener = listener;
+        this.onTerminated = onTerminated;
+        this.name = descriptor.taskNameWithSubtask();
+        try {
+            for (TaskDeploymentDescriptor.OutputPartition p : descriptor.outputs()) {
+                outputs.add(p.blocking()
+                        // kept after consumption: a re-run consumer (region failover) reads it again
+                        ? shuffle.createBlockingResultPartition(p.partitionId(), p.numberOfSubpartitions(), name, false)
+                        : shuffle.createResultPartition(p.partitionId(), p.numberOfSubpartitions(), name));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (TaskDeploymentDescriptor.OutputPartition p : descriptor.outputs()) {
+                shuffle.getResultPartitionManager().releasePartition(p.partitionId(), e);
+            }
+            throw e;
+        }
+    }
+
+    ExecutionAttemptID getAttemptId() {
+        return descriptor.attemptId();
+    }
+
+    String getName() {
+        return name;
+    }
+
+    /** This attempt's busy / idle / back-pressured times so far, or null before its chain was built. */
+    TaskIOMetrics.Snapshot ioMetrics() {
+        StreamTask task = streamTask;
+        return task == null ? null : task.getIOMetrics().snapshot();
+    }
+
+    void cancel() {
+        cancelled = true;
+        StreamTask task = streamTask;
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    @Override
+    public void run() {
+        ExecutionAttemptID id = descriptor.attemptId();
+        Thread.currentThread().setContextClassLoader(userCodeClassLoader);
+        StreamTask task = null;
+        try {
+            listener.taskStateChanged(TaskExecutionState.of(id, ExecutionState.DEPLOYING));
+            InputGate input = createInputGate();
+            TaskSetup setup = new TaskSetup(descriptor.jobName(), descriptor.vertex(), descriptor.subtaskIndex(),
+                    descriptor.attemptNumber(), descriptor.executionMode(), descriptor.outputEdges(), outputs,
+                    descriptor.inputEdges(), input, descriptor.bufferTimeout(), timerService, userCodeClassLoader);
+            task = new StreamTask(setup);
+            streamTask = task;
+            if (cancelled) {
+                task.cancel();
+            }
+            listener.taskStateChanged(TaskExecutionState.of(id, ExecutionState.RUNNING));
+            task.invoke();
+            listener.taskStateChanged(new TaskExecutionState(id, ExecutionState.FINISHED, null, task.getAccumulators(),
+                    task.getIOMetrics().snapshot()));
+        } catch (Throwable t) {
+            boolean wasCancelled = t instanceof TaskCancelledException || (cancelled && task == null);
+            if (!wasCancelled) {
+                LOG.debug("{} failed", name, t);
+            }
+            listener.taskStateChanged(new TaskExecutionState(id,
+                    wasCancelled ? ExecutionState.CANCELED : ExecutionState.FAILED, wasCancelled ? null : t,
+                    java.util.Map.of(), task == null ? null : task.getIOMetrics().snapshot()));
+        } finally {
+            onTerminated.run();
+        }
+    }
+
+    private InputGate createInputGate() throws IOException {
+        if (descriptor.inputEdges().isEmpty()) {
+            return null;
+        }
+        List<InputGate> gates = new ArrayList<>();
+        for (int g = 0; g < descriptor.inputs().size(); g++) {
+            gates.add(shuffle.createInputGateForProducers(name, g, descriptor.inputs().get(g), descriptor.subtaskIndex()));
+        }
+        return gates.size() == 1 ? gates.get(0) : new UnionInputGate(gates);
+    }
+}
