@@ -1,12 +1,24 @@
 package org.millrace.client.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Paths;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.millrace.client.ClientOptions;
+import org.millrace.client.local.LocalExecutorFactory;
+import org.millrace.client.program.rest.JobStatusMessage;
+import org.millrace.client.program.rest.RestClientException;
+import org.millrace.client.program.rest.RestClusterClient;
+import org.millrace.client.remote.RemoteExecutorFactory;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.DeploymentOptions;
 import org.millrace.configuration.IllegalConfigurationException;
+import org.millrace.runtime.dispatcher.SerializedThrowable;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,26 +27,37 @@ import org.slf4j.LoggerFactory;
  * The {@code flink} command line ({@code bin/flink}), with Flink's syntax, output and exit codes:
  *
  * <pre>
- * flink run [-c,--class &lt;class&gt;] [-p,--parallelism &lt;n&gt;] [-d,--detached] [-D &lt;key&gt;=&lt;value&gt; ...] &lt;jar&gt; [args...]
+ * flink run [-c,--class &lt;class&gt;] [-p,--parallelism &lt;n&gt;] [-d,--detached] [-m &lt;host:port&gt;] [-t &lt;target&gt;]
+ *           [-D &lt;key&gt;=&lt;value&gt; ...] &lt;jar&gt; [args...]
+ * flink list [-r,--running] [-s,--scheduled] [-a,--all] [-m &lt;host:port&gt;] [-D ...]
+ * flink cancel [-m &lt;host:port&gt;] [-D ...] &lt;jobId&gt;
  * flink --help | -h
- * flink run --help
+ * flink &lt;action&gt; --help
  * </pre>
  *
  * {@code run} builds the configuration ({@link ClientConfigurationLoader}), loads the JAR
  * ({@link PackagedProgram}), makes {@code getExecutionEnvironment()} inside the program return an
- * environment with that configuration ({@link ClientEnvironmentFactory}) and calls {@code main}; the
- * jobs run on an embedded local cluster in this JVM. Job ids and results go to standard out
- * ({@link JobResultPrinter}), errors to standard err.
+ * environment with that configuration ({@link ClientEnvironmentFactory}) and calls {@code main}.
+ * The jobs run where {@code execution.target} says: by default on an embedded local cluster in
+ * this JVM; with {@code -m host:port} on a session cluster, submitted over REST with the program's
+ * JAR. {@code list} and {@code cancel} talk to the cluster at {@code rest.address}:{@code rest.port}.
+ * Job ids and results go to standard out ({@link JobResultPrinter}, {@link JobListPrinter}),
+ * errors to standard err.
  *
- * <p>Exit codes: 0 when the program finished, 1 for a usage error, an invalid configuration or a
- * failed program.
+ * <p>Exit codes: 0 when the action succeeded; 1 for a usage error, an invalid configuration, a
+ * failed program or job, an unreachable cluster, or an error answer of the cluster (e.g. an unknown
+ * job id).
  */
 public final class CliFrontend {
 
     public static final String ACTION_RUN = "run";
+    public static final String ACTION_LIST = "list";
+    public static final String ACTION_CANCEL = "cancel";
 
-    /** Flink's actions that talk to a running cluster; recognised, but not available with the embedded cluster. */
-    private static final Set<String> CLUSTER_ACTIONS = Set.of("list", "cancel", "stop", "savepoint", "info");
+    /** Flink's actions that this client recognises but does not offer yet. */
+    private static final Set<String> UNSUPPORTED_ACTIONS = Set.of("stop", "savepoint", "info");
+
+    private static final String SEPARATOR = "------------------------------------------------------------";
 
     private static final Logger LOG = LoggerFactory.getLogger(CliFrontend.class);
 
@@ -66,45 +89,48 @@ public final class CliFrontend {
         String action = args[0];
         List<String> actionArgs = Arrays.asList(args).subList(1, args.length);
         LOG.info("Running action '{}'", action);
-        switch (action) {
-            case "-h", "--help" -> {
-                CliUsage.printGeneralHelp(out);
-                return 0;
-            }
-            case ACTION_RUN -> {
-                return runAction(actionArgs);
-            }
-            default -> {
-                if (CLUSTER_ACTIONS.contains(action)) {
-                    return usageError("Action \"" + action + "\" needs a running cluster, which this client cannot"
-                            + " reach yet; only \"run\" (on the embedded local cluster) is available.");
-                }
-                return usageError("\"" + action + "\" is not a valid action. Valid actions are \"run\".");
-            }
-        }
-    }
-
-    private int runAction(List<String> args) {
-        RunOptions options;
         try {
-            options = CliOptionsParser.parseRunOptions(args);
+            switch (action) {
+                case "-h", "--help" -> {
+                    CliUsage.printGeneralHelp(out);
+                    return 0;
+                }
+                case ACTION_RUN -> {
+                    return runAction(CliOptionsParser.parseRunOptions(actionArgs));
+                }
+                case ACTION_LIST -> {
+                    return listAction(CliOptionsParser.parseListOptions(actionArgs));
+                }
+                case ACTION_CANCEL -> {
+                    return cancelAction(CliOptionsParser.parseCancelOptions(actionArgs));
+                }
+                default -> {
+                    if (UNSUPPORTED_ACTIONS.contains(action)) {
+                        return usageError("Action \"" + action + "\" is not available in this client yet;"
+                                + " the actions are \"run\", \"list\" and \"cancel\".");
+                    }
+                    return usageError("\"" + action + "\" is not a valid action. Valid actions are \"run\", \"list\""
+                            + " and \"cancel\".");
+                }
+            }
         } catch (CliArgumentsException e) {
             return usageError(e.getMessage());
-        }
-        if (options.help()) {
-            CliUsage.printRunHelp(out);
-            return 0;
-        }
-        Configuration configuration;
-        try {
-            configuration = ClientConfigurationLoader.load(environment, options);
         } catch (IllegalConfigurationException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             err.println("The configuration is invalid: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int runAction(RunOptions options) {
+        if (options.help()) {
+            CliUsage.printRunHelp(out);
+            return 0;
+        }
+        Configuration configuration = ClientConfigurationLoader.load(environment, options.configurationSettings());
+        configuration.set(ClientOptions.PIPELINE_JARS, List.of(Paths.get(options.jarFile()).toAbsolutePath().toString()));
         LOG.info("Client configuration: {}", configuration);
-        if (options.detached()) {
+        if (!configuration.get(DeploymentOptions.ATTACHED) && isLocalTarget(configuration)) {
             String warning = "Detached mode (-d) needs a cluster target; the job runs attached on the embedded local cluster.";
             LOG.warn(warning);
             err.println("Warning: " + warning);
@@ -137,6 +163,77 @@ public final class CliFrontend {
         LOG.info("Program {} finished", program.getMainClassName());
     }
 
+    private int listAction(ListOptions options) {
+        if (options.help()) {
+            CliUsage.printListHelp(out);
+            return 0;
+        }
+        RestClusterClient client = clusterClient(options.configurationSettings(), ACTION_LIST);
+        out.println("Waiting for response...");
+        out.flush();
+        try {
+            List<JobStatusMessage> jobs = await(client.listJobs());
+            LOG.info("Retrieved {} jobs from {}", jobs.size(), client.getWebInterfaceURL());
+            new JobListPrinter(out, ZoneId.systemDefault()).print(jobs, options);
+            return 0;
+        } catch (RestClientException e) {
+            return clusterError("Could not list the jobs", e);
+        }
+    }
+
+    private int cancelAction(CancelOptions options) {
+        if (options.help()) {
+            CliUsage.printCancelHelp(out);
+            return 0;
+        }
+        RestClusterClient client = clusterClient(options.configurationSettings(), ACTION_CANCEL);
+        out.println("Cancelling job " + options.jobId() + ".");
+        out.flush();
+        try {
+            await(client.cancel(options.jobId()));
+            out.println("Cancelled job " + options.jobId() + ".");
+            out.flush();
+            return 0;
+        } catch (RestClientException e) {
+            return clusterError("Could not cancel job " + options.jobId(), e);
+        }
+    }
+
+    /**
+     * A client of the cluster the configuration names.
+     *
+     * @throws IllegalConfigurationException if the configuration is invalid or names a target that is not reached over REST
+     */
+    private RestClusterClient clusterClient(Map<String, String> commandLineSettings, String action) {
+        Configuration configuration = ClientConfigurationLoader.load(environment, commandLineSettings);
+        String target = configuration.get(DeploymentOptions.TARGET);
+        if (!isLocalTarget(configuration) && !RemoteExecutorFactory.NAME.equalsIgnoreCase(target)) {
+            throw new IllegalConfigurationException("Action \"" + action + "\" reaches a cluster through its REST"
+                    + " address; execution.target '" + target + "' is not supported by it yet (use -m <host>:<port>)");
+        }
+        return new RestClusterClient(configuration);
+    }
+
+    private static boolean isLocalTarget(Configuration configuration) {
+        return LocalExecutorFactory.NAME.equalsIgnoreCase(configuration.get(DeploymentOptions.TARGET));
+    }
+
+    /** Waits for a cluster answer; a failure other than a {@link RestClientException} is unexpected and rethrown. */
+    private static <T> T await(CompletableFuture<T> future) throws RestClientException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RestClientException("Interrupted while waiting for the cluster", RestClientException.NO_RESPONSE, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RestClientException restFailure) {
+                throw restFailure;
+            }
+            throw new IllegalStateException("Unexpected failure talking to the cluster: " + cause, cause);
+        }
+    }
+
     private int usageError(String message) {
         err.println(message);
         err.println();
@@ -144,13 +241,35 @@ public final class CliFrontend {
         return 1;
     }
 
-    private int programError(Throwable t) {
-        LOG.error("The program failed", t);
+    private void printErrorHeader() {
         err.println();
-        err.println("------------------------------------------------------------");
+        err.println(SEPARATOR);
         err.println(" The program finished with the following exception:");
         err.println();
+    }
+
+    /** A failed cluster request: the message only (the server's words); the stack trace goes to the log. */
+    private int clusterError(String what, RestClientException e) {
+        LOG.error(what, e);
+        printErrorHeader();
+        err.println(what + ": " + e.getMessage());
+        err.flush();
+        return 1;
+    }
+
+    /** A failed program: its stack trace, and for a job that failed on a cluster the failure's original trace. */
+    private int programError(Throwable t) {
+        LOG.error("The program failed", t);
+        printErrorHeader();
         t.printStackTrace(err);
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SerializedThrowable.RemoteFailureException remote && remote.getOriginalStackTrace() != null) {
+                err.println();
+                err.println("The job failed on the cluster with:");
+                err.print(remote.getOriginalStackTrace());
+                break;
+            }
+        }
         err.flush();
         return 1;
     }

@@ -2,11 +2,25 @@ package org.millrace.client.cli;
 
 import java.io.PrintStream;
 
-/** The help texts of {@code flink --help} and {@code flink run --help}, and the one-line hint shown after a usage error. */
+/** The help texts of {@code flink --help} and {@code flink <action> --help}, and the one-line hint shown after a usage error. */
 public final class CliUsage {
 
     /** Printed after every usage error. */
     public static final String HINT = "Use the help option (-h or --help) to get help on the command.";
+
+    private static final String TARGET_OPTIONS = """
+                 -m,--jobmanager <arg>            Address (host:port) of the JobManager's REST
+                                                  endpoint to connect to; sets execution.target
+                                                  to remote. Overrides rest.address and
+                                                  rest.port of the configuration.
+                 -t,--target <arg>                The deployment target (execution.target):
+                                                  "local" (embedded cluster in this JVM) or
+                                                  "remote" (a session cluster at rest.address).
+                 -D <property=value>              Set a configuration value, e.g.
+                                                  -D parallelism.default=4. Wins over
+                                                  flink-conf.yaml.
+                 -h,--help                        Show this help message.
+            """;
 
     private static final String RUN_SYNTAX = """
             Action "run" compiles and runs a program.
@@ -20,14 +34,29 @@ public final class CliUsage {
                  -p,--parallelism <parallelism>   The parallelism with which to run the program;
                                                   overrides parallelism.default of the
                                                   configuration.
-                 -d,--detached                    Run the job in detached mode (needs a cluster
+                 -d,--detached                    Run the job in detached mode: return once the
+                                                  cluster has accepted it (needs a cluster
                                                   target; the embedded local cluster always runs
                                                   attached).
-                 -D <property=value>              Set a configuration value, e.g.
-                                                  -D parallelism.default=4. Wins over
-                                                  flink-conf.yaml.
-                 -h,--help                        Show this help message.
-            """;
+            """ + TARGET_OPTIONS;
+
+    private static final String LIST_SYNTAX = """
+            Action "list" lists running and scheduled programs.
+
+              Syntax: list [OPTIONS]
+              "list" action options:
+                 -r,--running                     Show only running programs and their JobIDs.
+                 -s,--scheduled                   Show only scheduled programs and their JobIDs.
+                 -a,--all                         Show all programs, ended ones too, and their
+                                                  JobIDs.
+            """ + TARGET_OPTIONS;
+
+    private static final String CANCEL_SYNTAX = """
+            Action "cancel" cancels a running program.
+
+              Syntax: cancel [OPTIONS] <Job ID>
+              "cancel" action options:
+            """ + TARGET_OPTIONS;
 
     private CliUsage() {}
 
@@ -39,7 +68,13 @@ public final class CliUsage {
         out.println();
         out.print(RUN_SYNTAX);
         out.println();
-        out.println("Jobs run on an embedded local cluster in the client JVM. The configuration is read from");
+        out.print(LIST_SYNTAX);
+        out.println();
+        out.print(CANCEL_SYNTAX);
+        out.println();
+        out.println("Without -m or -t (and without execution.target in the configuration) \"run\" runs jobs on an");
+        out.println("embedded local cluster in the client JVM; \"list\" and \"cancel\" talk to the cluster at");
+        out.println("rest.address:rest.port (default localhost:8081). The configuration is read from");
         out.println("flink-conf.yaml in FLINK_CONF_DIR (or MILLRACE_CONF_DIR, or <MILLRACE_HOME>/conf).");
     }
 
@@ -48,5 +83,19 @@ public final class CliUsage {
         out.println("./flink run [OPTIONS] <jar-file> <arguments>");
         out.println();
         out.print(RUN_SYNTAX);
+    }
+
+    /** The help of the list action ({@code flink list --help}). */
+    public static void printListHelp(PrintStream out) {
+        out.println("./flink list [OPTIONS]");
+        out.println();
+        out.print(LIST_SYNTAX);
+    }
+
+    /** The help of the cancel action ({@code flink cancel --help}). */
+    public static void printCancelHelp(PrintStream out) {
+        out.println("./flink cancel [OPTIONS] <Job ID>");
+        out.println();
+        out.print(CANCEL_SYNTAX);
     }
 }

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the configuration a {@code flink run} submits with: {@code flink-conf.yaml} from the
- * configuration directory, then the {@code -D} properties, then {@code -p}; later ones win. The
+ * Builds the configuration a {@code flink} action runs with: {@code flink-conf.yaml} from the
+ * configuration directory, then the {@code -D} properties, then the options that stand for keys
+ * ({@code -m}, {@code -t}, {@code -p}, {@code -d}); later ones win. The
  * result is validated as a whole before any user code runs, so a malformed value fails the command
  * at once with the key named.
  *
@@ -44,25 +45,23 @@ public final class ClientConfigurationLoader {
     }
 
     /**
-     * The validated client configuration. {@code parallelism.default} is always present in the
-     * result (its declared default if nobody set it), so jobs run with the configured parallelism
-     * rather than one per CPU core.
+     * The validated client configuration: the file, overridden by {@code commandLineSettings} (see
+     * {@link RunOptions#configurationSettings()}). {@code parallelism.default} is always present in
+     * the result (its declared default if nobody set it), so jobs run with the configured
+     * parallelism rather than one per CPU core.
      *
      * @throws IllegalConfigurationException if the file is missing or malformed, or a value does not parse
      */
-    public static Configuration load(Map<String, String> environment, RunOptions options) {
-        Configuration dynamicProperties = Configuration.fromMap(options.dynamicProperties());
+    public static Configuration load(Map<String, String> environment, Map<String, String> commandLineSettings) {
+        Configuration fromCommandLine = Configuration.fromMap(commandLineSettings);
         Optional<String> confDir = resolveConfDir(environment);
         Configuration conf;
         if (confDir.isPresent()) {
-            conf = GlobalConfiguration.loadConfiguration(confDir.get(), dynamicProperties);
+            conf = GlobalConfiguration.loadConfiguration(confDir.get(), fromCommandLine);
         } else {
             LOG.info("No configuration directory set ({}, {}, {}); using the command line only",
                     ENV_FLINK_CONF_DIR, ENV_MILLRACE_CONF_DIR, ENV_MILLRACE_HOME);
-            conf = dynamicProperties;
-        }
-        if (options.parallelism() != null) {
-            conf.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+            conf = fromCommandLine;
         }
         ConfigOptionRegistry.load(ClientConfigurationLoader.class.getClassLoader()).validate(conf);
         if (!conf.contains(CoreOptions.DEFAULT_PARALLELISM)) {

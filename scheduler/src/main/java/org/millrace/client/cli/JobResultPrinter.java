@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.millrace.api.common.JobExecutionResult;
+import org.millrace.client.remote.DetachedJobExecutionResult;
 import org.millrace.core.execution.JobClient;
 import org.millrace.core.execution.JobListener;
 
@@ -13,13 +14,15 @@ import org.millrace.core.execution.JobListener;
  *
  * <pre>
  * Job has been submitted with JobID 5f3c...e1
+ * Program execution finished
  * Job with JobID 5f3c...e1 has finished.
  * Job Runtime: 1234 ms
  * Accumulator Results: 
  * - lines (java.lang.Long): 42
  * </pre>
  *
- * The accumulator block appears only if the job has accumulators, sorted by name. Failures are not
+ * The accumulator block appears only if the job has accumulators, sorted by name. A detached job
+ * ({@code flink run -d}) prints only the first line: its result is not known. Failures are not
  * printed here: the CLI reports the exception that the program's {@code execute()} throws.
  */
 public final class JobResultPrinter implements JobListener {
@@ -42,10 +45,11 @@ public final class JobResultPrinter implements JobListener {
 
     @Override
     public void onJobExecuted(JobExecutionResult result, Throwable throwable) {
-        if (result == null) {
+        if (result == null || result instanceof DetachedJobExecutionResult) {
             return;
         }
         StringBuilder text = new StringBuilder();
+        text.append("Program execution finished\n");
         text.append("Job with JobID ").append(result.getJobID()).append(" has finished.\n");
         text.append("Job Runtime: ").append(result.getNetRuntime()).append(" ms\n");
         Map<String, Object> accumulators = result.getAllAccumulatorResults();

@@ -7,9 +7,11 @@ import org.millrace.core.execution.PipelineExecutorFactory;
 /** Serves {@code execution.target: local}: the embedded MiniCluster. */
 public final class LocalExecutorFactory implements PipelineExecutorFactory {
 
+    public static final String NAME = "local";
+
     @Override
     public String getName() {
-        return "local";
+        return NAME;
     }
 
     @Override

@@ -61,6 +61,7 @@ class CliFrontendITCase {
 
         assertEquals(0, exit, err());
         Matcher m = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})\n"
+                + "Program execution finished\n"
                 + "Job with JobID ([0-9a-f]{32}) has finished.\n"
                 + "Job Runtime: \\d+ ms\n"
                 + "Accumulator Results: \n"
@@ -173,12 +174,13 @@ class CliFrontendITCase {
         assertEquals("Please specify an action.\n\n" + CliUsage.HINT + "\n", err());
         errBytes.reset();
         assertEquals(1, flink("launch", "x.jar"));
-        assertEquals("\"launch\" is not a valid action. Valid actions are \"run\".\n\n" + CliUsage.HINT + "\n", err());
+        assertEquals("\"launch\" is not a valid action. Valid actions are \"run\", \"list\" and \"cancel\".\n\n"
+                + CliUsage.HINT + "\n", err());
         errBytes.reset();
         assertEquals(1, flink("run", "--bogus", "x.jar"));
         assertEquals("Unrecognized option: --bogus\n\n" + CliUsage.HINT + "\n", err());
         errBytes.reset();
-        assertEquals(1, flink("list"));
-        assertTrue(err().startsWith("Action \"list\" needs a running cluster"), err());
+        assertEquals(1, flink("savepoint", "0123456789abcdef0123456789abcdef"));
+        assertTrue(err().startsWith("Action \"savepoint\" is not available in this client yet"), err());
     }
 }

@@ -94,4 +94,74 @@ class CliOptionsParserTest {
         CliArgumentsException e = assertThrows(CliArgumentsException.class, () -> parse("-D", "novalue", "job.jar"));
         assertEquals("Dynamic property 'novalue' must have the form -D <key>=<value>", e.getMessage());
     }
+
+    @Test
+    void jobManagerAddressMeansTheRemoteTargetAtThatRestAddress() throws Exception {
+        RunOptions options = parse("-m", "jm.example.com:8082", "-p", "3", "-d", "-D", "rest.port=1", "job.jar");
+        assertEquals(new ClusterTarget("jm.example.com:8082", null), options.target());
+        assertEquals(Map.of("rest.port", "8082", "execution.target", "remote", "rest.address", "jm.example.com",
+                "parallelism.default", "3", "execution.attached", "false"), options.configurationSettings());
+    }
+
+    @Test
+    void targetOptionWinsOverTheTargetTheAddressImplies() throws Exception {
+        RunOptions options = parse("--jobmanager=[::1]:8081", "--target", "local", "job.jar");
+        assertEquals(Map.of("execution.target", "local", "rest.address", "::1", "rest.port", "8081"),
+                options.configurationSettings());
+        assertEquals(Map.of("execution.target", "yarn-per-job"), parse("-m", "yarn-cluster", "job.jar").configurationSettings());
+    }
+
+    @Test
+    void jobManagerAddressWithoutAValidPortIsRejected() {
+        for (String address : new String[] {"localhost", "localhost:", ":8081", "host:http", "host:70000"}) {
+            CliArgumentsException e = assertThrows(CliArgumentsException.class, () -> parse("-m", address, "job.jar"));
+            assertEquals("The JobManager address (-m) must have the form <host>:<port>, was '" + address + "'",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void listFlagsChooseTheGroupsAndNoFlagMeansRunningAndScheduled() throws Exception {
+        ListOptions none = CliOptionsParser.parseListOptions(List.of());
+        assertTrue(none.showRunning() && none.showScheduled());
+        assertFalse(none.showTerminated());
+        ListOptions running = CliOptionsParser.parseListOptions(List.of("-r", "-m", "h:1"));
+        assertTrue(running.showRunning());
+        assertFalse(running.showScheduled());
+        assertEquals(Map.of("execution.target", "remote", "rest.address", "h", "rest.port", "1"),
+                running.configurationSettings());
+        ListOptions all = CliOptionsParser.parseListOptions(List.of("--all"));
+        assertTrue(all.showRunning() && all.showScheduled() && all.showTerminated());
+        assertTrue(CliOptionsParser.parseListOptions(List.of("-s")).showScheduled());
+        assertFalse(CliOptionsParser.parseListOptions(List.of("-s")).showRunning());
+    }
+
+    @Test
+    void listRejectsRunOptionsAndArguments() {
+        assertEquals("Unrecognized option: -p", assertThrows(CliArgumentsException.class,
+                () -> CliOptionsParser.parseListOptions(List.of("-p", "2"))).getMessage());
+        assertEquals("Unexpected argument for action \"list\": extra", assertThrows(CliArgumentsException.class,
+                () -> CliOptionsParser.parseListOptions(List.of("-a", "extra"))).getMessage());
+    }
+
+    @Test
+    void cancelTakesOneJobIdAfterItsOptions() throws Exception {
+        CancelOptions options = CliOptionsParser.parseCancelOptions(
+                List.of("-m", "h:9", "0123456789ABCDEF0123456789abcdef"));
+        assertEquals("0123456789abcdef0123456789abcdef", options.jobId().toString());
+        assertEquals(new ClusterTarget("h:9", null), options.target());
+        assertTrue(CliOptionsParser.parseCancelOptions(List.of("--help")).help());
+    }
+
+    @Test
+    void cancelWithoutOrWithABadJobIdIsAUsageError() {
+        assertEquals("Missing JobID: give the id of the job to cancel (see 'flink list').",
+                assertThrows(CliArgumentsException.class, () -> CliOptionsParser.parseCancelOptions(List.of()))
+                        .getMessage());
+        assertEquals("Not a job id (expected 32 hex digits): 'abc'", assertThrows(CliArgumentsException.class,
+                () -> CliOptionsParser.parseCancelOptions(List.of("abc"))).getMessage());
+        assertEquals("Unexpected argument for action \"cancel\": more", assertThrows(CliArgumentsException.class,
+                () -> CliOptionsParser.parseCancelOptions(List.of("0123456789abcdef0123456789abcdef", "more")))
+                .getMessage());
+    }
 }

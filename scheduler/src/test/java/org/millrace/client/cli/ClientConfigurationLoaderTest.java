@@ -22,8 +22,9 @@ class ClientConfigurationLoaderTest {
     @TempDir
     Path confDir;
 
-    private static RunOptions options(Integer parallelism, Map<String, String> dynamic) {
-        return new RunOptions("job.jar", null, parallelism, false, dynamic, List.of(), false);
+    private static Map<String, String> options(Integer parallelism, Map<String, String> dynamic) {
+        return new RunOptions("job.jar", null, parallelism, false, ClusterTarget.CONFIGURED, dynamic, List.of(), false)
+                .configurationSettings();
     }
 
     private Map<String, String> confDirWith(String content) throws IOException {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.JobID;
+import org.millrace.client.remote.DetachedJobExecutionResult;
 import org.millrace.core.execution.JobClient;
 
 class JobResultPrinterTest {
@@ -48,6 +49,7 @@ class JobResultPrinterTest {
         printer.onJobSubmitted(client(), null);
         printer.onJobExecuted(new JobExecutionResult(JOB_ID, 1234, Map.of()), null);
         assertEquals("Job has been submitted with JobID 0123456789abcdef0123456789abcdef\n"
+                + "Program execution finished\n"
                 + "Job with JobID 0123456789abcdef0123456789abcdef has finished.\n"
                 + "Job Runtime: 1234 ms\n", printed());
         assertEquals(1, printer.submittedJobs());
@@ -59,11 +61,19 @@ class JobResultPrinterTest {
         accumulators.put("words", 42L);
         accumulators.put("lines", 7);
         printer.onJobExecuted(new JobExecutionResult(JOB_ID, 5, accumulators), null);
-        assertEquals("Job with JobID 0123456789abcdef0123456789abcdef has finished.\n"
+        assertEquals("Program execution finished\n"
+                + "Job with JobID 0123456789abcdef0123456789abcdef has finished.\n"
                 + "Job Runtime: 5 ms\n"
                 + "Accumulator Results: \n"
                 + "- lines (java.lang.Integer): 7\n"
                 + "- words (java.lang.Long): 42\n", printed());
+    }
+
+    @Test
+    void detachedJobPrintsOnlyItsSubmission() {
+        printer.onJobSubmitted(client(), null);
+        printer.onJobExecuted(new DetachedJobExecutionResult(JOB_ID), null);
+        assertEquals("Job has been submitted with JobID 0123456789abcdef0123456789abcdef\n", printed());
     }
 
     @Test
