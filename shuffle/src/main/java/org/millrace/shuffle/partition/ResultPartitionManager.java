@@ -89,7 +89,11 @@ public final class ResultPartitionManager {
         List<ResultPartitionID> ids = new ArrayList<>(partitions.keySet());
         IllegalStateException cause = new IllegalStateException("TaskExecutor's shuffle environment shut down");
         for (ResultPartitionID id : ids) {
-            releasePartition(id, cause);
+            ResultPartition partition = partitions.remove(id);
+            if (partition != null) {
+                // finished partitions on shared storage outlive this TaskExecutor: the job releases them
+                partition.releaseOnShutdown(cause);
+            }
         }
     }
 }
