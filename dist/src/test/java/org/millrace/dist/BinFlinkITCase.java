@@ -9,12 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -22,7 +17,6 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class BinFlinkITCase {
 
-    private static final Path HOME = Paths.get(System.getProperty("millrace.home", "..")).toAbsolutePath().normalize();
-    private static final Path LIB = Paths.get(System.getProperty("millrace.lib.dir", "target/lib")).toAbsolutePath();
-    private static final Path EXAMPLES = Paths.get(System.getProperty("millrace.examples.dir", "../examples/target"))
-            .toAbsolutePath().normalize();
     private static final Pattern SUBMITTED = Pattern.compile("(?m)^Job has been submitted with JobID ([0-9a-f]{32})$");
-    private static final Pattern RESULT_LINE = Pattern.compile("\\(([a-z0-9]+),(\\d+)\\)");
 
     @TempDir
     Path tmp;
@@ -52,70 +41,22 @@ class BinFlinkITCase {
         }
     }
 
-    private Run flink(Path script, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(script.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("MILLRACE_LIB_DIR", LIB.toString());
-        builder.environment().put("FLINK_LOG_DIR", tmp.resolve("log").toString());
-        builder.environment().remove("FLINK_CONF_DIR");
-        builder.environment().remove("MILLRACE_CONF_DIR");
-        builder.environment().remove("FLINK_ENV_JAVA_OPTS");
+    private Run flink(String... args) throws Exception {
+        ProcessBuilder builder = BinScripts.script("flink", tmp, null, args);
         Path out = tmp.resolve("stdout.txt");
         Path err = tmp.resolve("stderr.txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
         try {
-            assertTrue(process.waitFor(240, TimeUnit.SECONDS), "bin/flink did not finish: " + command);
+            assertTrue(process.waitFor(240, TimeUnit.SECONDS), "bin/flink did not finish: " + builder.command());
         } finally {
             process.destroyForcibly();
         }
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    private Run flink(String... args) throws Exception {
-        return flink(HOME.resolve("bin/flink"), args);
-    }
-
     private static String wordCountJar() {
-        return EXAMPLES.resolve("WordCount.jar").toString();
-    }
-
-    private Path inputFile() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            lines.add("Line " + (i % 7) + ": the Quick brown_fox, the lazy DOG -- x" + (i % 13) + " naïve");
-        }
-        Path input = tmp.resolve("input.txt");
-        Files.write(input, lines, StandardCharsets.UTF_8);
-        return input;
-    }
-
-    /** Word counts computed without Millrace's tokenizer. */
-    private static Map<String, Integer> expectedCounts(Path input) throws IOException {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String line : Files.readAllLines(input, StandardCharsets.UTF_8)) {
-            for (String word : line.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-                if (!word.isEmpty()) {
-                    counts.merge(word, 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
-    }
-
-    private static Map<String, Integer> readCounts(List<Path> files) throws IOException {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Path file : files) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                Matcher m = RESULT_LINE.matcher(line);
-                assertTrue(m.matches(), "unexpected line '" + line + "' in " + file);
-                assertEquals(null, counts.put(m.group(1), Integer.parseInt(m.group(2))), "twice: " + m.group(1));
-            }
-        }
-        return counts;
+        return BinScripts.exampleJar("WordCount");
     }
 
     private static void assertJobLines(Run run) {
@@ -128,7 +69,7 @@ class BinFlinkITCase {
 
     @Test
     void wordCountRunsAndWritesExactCounts() throws Exception {
-        Path input = inputFile();
+        Path input = WordCountFiles.writeInput(tmp);
         Path output = tmp.resolve("counts.txt");
 
         Run run = flink("run", wordCountJar(), "--input", input.toString(), "--output", output.toString());
@@ -136,7 +77,7 @@ class BinFlinkITCase {
         assertEquals(0, run.exitCode(), run.toString());
         assertJobLines(run);
         assertTrue(Files.isRegularFile(output), run.toString());
-        assertEquals(expectedCounts(input), readCounts(List.of(output)));
+        assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(List.of(output)));
         assertTrue(Files.isRegularFile(tmp.resolve("log").resolve(logFileName())), "client log file missing");
     }
 
@@ -154,19 +95,16 @@ class BinFlinkITCase {
 
     @Test
     void parallelismFourWritesFourFilesWithTheSameCounts() throws Exception {
-        Path input = inputFile();
+        Path input = WordCountFiles.writeInput(tmp);
         Path output = tmp.resolve("counts");
 
         Run run = flink("run", "-p", "4", wordCountJar(), "--input", input.toString(), "--output", output.toString());
 
         assertEquals(0, run.exitCode(), run.toString());
         assertJobLines(run);
-        List<Path> files;
-        try (Stream<Path> list = Files.list(output)) {
-            files = list.sorted().toList();
-        }
+        List<Path> files = WordCountFiles.outputFiles(output);
         assertEquals(List.of("1", "2", "3", "4"), files.stream().map(p -> p.getFileName().toString()).toList());
-        assertEquals(expectedCounts(input), readCounts(files));
+        assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(files));
     }
 
     @Test
@@ -233,7 +171,8 @@ class BinFlinkITCase {
     @Test
     void scriptWithoutBuiltJarsSaysHowToBuildThem() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("fresh-checkout/bin"));
-        Path script = Files.copy(HOME.resolve("bin/flink"), bin.resolve("flink"));
+        Files.copy(BinScripts.HOME.resolve("bin/config.sh"), bin.resolve("config.sh"));
+        Path script = Files.copy(BinScripts.HOME.resolve("bin/flink"), bin.resolve("flink"));
         ProcessBuilder builder = new ProcessBuilder(script.toString(), "--help").redirectErrorStream(true);
         builder.environment().remove("MILLRACE_LIB_DIR");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -25,4 +25,9 @@ public interface RpcHandler<Q> {
      *     an exception thrown here or a failed future is sent to the caller as an {@link RpcException}
      */
     CompletableFuture<? extends SpecificRecord> handle(Q request, InetSocketAddress sender) throws Exception;
+
+    /** A plain acknowledgement sent once {@code done} completes (or its failure, if it fails). */
+    static CompletableFuture<SpecificRecord> acknowledgeWhen(CompletableFuture<?> done) {
+        return done.thenApply(ignored -> null);
+    }
 }

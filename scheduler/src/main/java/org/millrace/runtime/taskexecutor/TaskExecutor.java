@@ -144,6 +144,13 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         return CompletableFuture.completedFuture(result);
     }
 
+    /** Cancels every running task (their JobManager is gone); each reports CANCELED as it stops. */
+    public void cancelAllTasks() {
+        for (Task task : tasks.values()) {
+            task.cancel();
+        }
+    }
+
     /** Attempts deployed here that have not terminated yet. */
     public int getNumberOfRunningTasks() {
         return tasks.size();

@@ -1,0 +1,94 @@
+package org.millrace.runtime.cluster;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import org.millrace.api.common.accumulators.Accumulator;
+import org.millrace.runtime.dispatcher.SerializedThrowable;
+import org.millrace.runtime.execution.ExecutionState;
+import org.millrace.runtime.metrics.TaskIOMetrics;
+import org.millrace.runtime.rpc.messages.TaskIOMetricsEntry;
+import org.millrace.runtime.rpc.messages.UpdateTaskExecutionState;
+import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
+import org.millrace.runtime.taskexecutor.TaskExecutionState;
+import org.millrace.util.InstantiationUtil;
+
+/**
+ * Translates between the runtime's objects and the Avro control messages (schemas in
+ * {@code src/main/avro/control.avsc}), in one place so both ends agree.
+ */
+public final class ControlMessages {
+
+    private ControlMessages() {}
+
+    /** TaskManager side: a task's state change as a message; accumulators are Java-serialized. */
+    public static UpdateTaskExecutionState toMessage(TaskExecutionState state) {
+        UpdateTaskExecutionState.Builder b = UpdateTaskExecutionState.newBuilder()
+                .setAttemptId(state.attemptId().toString())
+                .setState(state.state().name());
+        if (state.error() != null) {
+            StringWriter trace = new StringWriter();
+            state.error().printStackTrace(new PrintWriter(trace));
+            b.setErrorClass(state.error().getClass().getName())
+                    .setErrorMessage(String.valueOf(state.error().getMessage()))
+                    .setErrorStackTrace(trace.toString());
+        }
+        if (!state.accumulators().isEmpty()) {
+            b.setAccumulators(ByteBuffer.wrap(InstantiationUtil.serializeOrExplain(new HashMap<>(state.accumulators()),
+                    "the accumulators of " + state.attemptId())));
+        }
+        if (state.ioMetrics() != null) {
+            b.setMetrics(toEntry(state.attemptId(), state.ioMetrics()));
+        }
+        return b.build();
+    }
+
+    /**
+     * JobManager side: the message back as a state change. A task's failure arrives as a
+     * {@link SerializedThrowable.RemoteFailureException} with the original message and trace.
+     *
+     * @param userCodeClassLoader deserializes the accumulators (they may be user classes)
+     */
+    @SuppressWarnings("unchecked")
+    public static TaskExecutionState fromMessage(UpdateTaskExecutionState message, ClassLoader userCodeClassLoader)
+            throws IOException {
+        ExecutionAttemptID id = ExecutionAttemptID.fromString(message.getAttemptId());
+        ExecutionState state = ExecutionState.valueOf(message.getState());
+        Throwable error = message.getErrorClass() == null ? null
+                : new SerializedThrowable(message.getErrorClass(), message.getErrorMessage(), message.getErrorStackTrace())
+                        .toException();
+        Map<String, Accumulator<?, ?>> accumulators = Map.of();
+        if (message.getAccumulators() != null) {
+            try {
+                accumulators = InstantiationUtil.deserializeObject(bytes(message.getAccumulators()), userCodeClassLoader);
+            } catch (ClassNotFoundException e) {
+                throw new IOException("Cannot read the accumulators of " + id + ": " + e.getMessage(), e);
+            }
+        }
+        TaskIOMetrics.Snapshot metrics = message.getMetrics() == null ? null : fromEntry(message.getMetrics());
+        return new TaskExecutionState(id, state, error, accumulators, metrics);
+    }
+
+    public static TaskIOMetricsEntry toEntry(ExecutionAttemptID id, TaskIOMetrics.Snapshot s) {
+        return TaskIOMetricsEntry.newBuilder().setAttemptId(id.toString()).setTotalMillis(s.totalMillis())
+                .setIdleMillis(s.idleMillis()).setBackPressuredMillis(s.backPressuredMillis())
+                .setIdleRatio(s.idleRatio()).setBackPressuredRatio(s.backPressuredRatio()).setBusyRatio(s.busyRatio())
+                .build();
+    }
+
+    public static TaskIOMetrics.Snapshot fromEntry(TaskIOMetricsEntry e) {
+        return new TaskIOMetrics.Snapshot(e.getTotalMillis(), e.getIdleMillis(), e.getBackPressuredMillis(),
+                e.getIdleRatio(), e.getBackPressuredRatio(), e.getBusyRatio());
+    }
+
+    /** The remaining bytes of an Avro {@code bytes} field, without disturbing its position. */
+    public static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer b = buffer.duplicate();
+        byte[] result = new byte[b.remaining()];
+        b.get(result);
+        return result;
+    }
+}

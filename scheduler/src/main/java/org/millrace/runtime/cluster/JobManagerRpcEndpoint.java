@@ -1,0 +1,139 @@
+package org.millrace.runtime.cluster;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
+import org.millrace.api.common.JobID;
+import org.millrace.runtime.dispatcher.Dispatcher;
+import org.millrace.runtime.dispatcher.JobArtifacts;
+import org.millrace.runtime.heartbeat.HeartbeatMonitor;
+import org.millrace.runtime.heartbeat.HeartbeatSender;
+import org.millrace.runtime.resourcemanager.ResourceManager;
+import org.millrace.runtime.resourcemanager.TaskExecutorRegistration;
+import org.millrace.runtime.rpc.RpcClient;
+import org.millrace.runtime.rpc.RpcServer;
+import org.millrace.runtime.rpc.messages.FetchJobJar;
+import org.millrace.runtime.rpc.messages.Heartbeat;
+import org.millrace.runtime.rpc.messages.JobJarChunk;
+import org.millrace.runtime.rpc.messages.RegisterTaskExecutor;
+import org.millrace.runtime.rpc.messages.RegistrationResponse;
+import org.millrace.runtime.rpc.messages.UpdateTaskExecutionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JobManager's side of the control protocol: TaskManagers register here (and are then watched
+ * by heartbeats; one that stays silent for {@code heartbeat.timeout} is dropped and its tasks
+ * fail), report their tasks' states, and fetch the jars of the jobs they run.
+ */
+public final class JobManagerRpcEndpoint implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobManagerRpcEndpoint.class);
+    static final int JAR_CHUNK_BYTES = 4 << 20;
+    public static final String JOB_MANAGER_ID = "jobmanager";
+
+    private final RpcClient client;
+    private final ResourceManager resourceManager;
+    private final Dispatcher dispatcher;
+    private final JobArtifacts artifacts;
+    private final Duration askTimeout;
+    private final Duration heartbeatInterval;
+    private final Duration heartbeatTimeout;
+    private final HeartbeatMonitor<String> taskManagerHeartbeats;
+    private final HeartbeatSender<String> heartbeatSender;
+
+    public JobManagerRpcEndpoint(RpcServer server, RpcClient client, ResourceManager resourceManager,
+                                 Dispatcher dispatcher, JobArtifacts artifacts, Duration askTimeout,
+                                 Duration heartbeatInterval, Duration heartbeatTimeout, ScheduledExecutorService scheduler) {
+        this.client = client;
+        this.resourceManager = resourceManager;
+        this.dispatcher = dispatcher;
+        this.artifacts = artifacts;
+        this.askTimeout = askTimeout;
+        this.heartbeatInterval = heartbeatInterval;
+        this.heartbeatTimeout = heartbeatTimeout;
+        this.taskManagerHeartbeats = new HeartbeatMonitor<>(heartbeatTimeout, this::taskManagerTimedOut, scheduler);
+        this.heartbeatSender = new HeartbeatSender<>(taskManagerHeartbeats, heartbeatInterval, scheduler);
+        server.registerHandler(RegisterTaskExecutor.class, (request, sender) -> register(request));
+        server.registerHandler(UpdateTaskExecutionState.class, (request, sender) -> {
+            updateTaskState(request);
+            return null;
+        });
+        server.registerHandler(FetchJobJar.class, (request, sender) -> fetchJar(request));
+    }
+
+    /** Starts sending heartbeat requests to registered TaskManagers. */
+    public void start() {
+        heartbeatSender.start();
+    }
+
+    private CompletableFuture<RegistrationResponse> register(RegisterTaskExecutor request) {
+        InetSocketAddress rpcAddress = new InetSocketAddress(request.getRpcHost(), request.getRpcPort());
+        String resourceId = request.getResourceId();
+        TaskExecutorRegistration registration = new TaskExecutorRegistration(resourceId,
+                new RemoteTaskExecutorGateway(client, rpcAddress, askTimeout),
+                request.getRpcHost() + ":" + request.getRpcPort(),
+                new InetSocketAddress(request.getDataHost(), request.getDataPort()),
+                request.getNumberOfSlots(), request.getCpuCores(), request.getPhysicalMemory());
+        taskManagerHeartbeats.monitorTarget(resourceId, () -> client
+                .ask(rpcAddress, Heartbeat.newBuilder().setSenderId(JOB_MANAGER_ID).build(), Heartbeat.class, askTimeout)
+                .thenAccept(answer -> {
+                    if (taskManagerHeartbeats.receiveHeartbeat(resourceId)) {
+                        resourceManager.recordHeartbeat(resourceId);
+                    }
+                }));
+        resourceManager.registerTaskExecutor(registration);
+        return CompletableFuture.completedFuture(RegistrationResponse.newBuilder().setAccepted(true)
+                .setMessage("registered as " + resourceId).setHeartbeatIntervalMillis(heartbeatInterval.toMillis())
+                .setHeartbeatTimeoutMillis(heartbeatTimeout.toMillis()).build());
+    }
+
+    private void taskManagerTimedOut(String resourceId) {
+        taskManagerHeartbeats.unmonitorTarget(resourceId);
+        resourceManager.unregisterTaskExecutor(resourceId, new TimeoutException("the heartbeat of TaskManager "
+                + resourceId + " timed out after " + heartbeatTimeout.toMillis() + " ms (heartbeat.timeout)"));
+    }
+
+    private void updateTaskState(UpdateTaskExecutionState message) throws IOException {
+        JobID jobId = org.millrace.runtime.taskexecutor.ExecutionAttemptID.fromString(message.getAttemptId()).jobId();
+        ClassLoader loader;
+        try {
+            loader = artifacts.getClassLoader(jobId);
+        } catch (IOException e) {
+            LOG.debug("State report for ended job {}: {}", jobId, message.getState());
+            return;
+        }
+        dispatcher.updateTaskExecutionState(ControlMessages.fromMessage(message, loader));
+    }
+
+    private CompletableFuture<JobJarChunk> fetchJar(FetchJobJar request) throws IOException {
+        List<Path> jars = artifacts.getJars(JobID.fromHexString(request.getJobId()));
+        if (request.getJarIndex() >= jars.size()) {
+            return CompletableFuture.completedFuture(JobJarChunk.newBuilder().setNumberOfJars(jars.size()).setFileName("")
+                    .setTotalLength(0).setData(ByteBuffer.allocate(0)).build());
+        }
+        Path jar = jars.get(request.getJarIndex());
+        try (RandomAccessFile file = new RandomAccessFile(jar.toFile(), "r")) {
+            long length = file.length();
+            int n = (int) Math.max(0, Math.min(JAR_CHUNK_BYTES, length - request.getOffset()));
+            byte[] data = new byte[n];
+            file.seek(request.getOffset());
+            file.readFully(data);
+            return CompletableFuture.completedFuture(JobJarChunk.newBuilder().setNumberOfJars(jars.size())
+                    .setFileName(jar.getFileName().toString()).setTotalLength(length).setData(ByteBuffer.wrap(data)).build());
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeatSender.close();
+        taskManagerHeartbeats.close();
+    }
+}

@@ -1,0 +1,76 @@
+package org.millrace.runtime.cluster;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.millrace.api.common.JobID;
+import org.millrace.runtime.metrics.TaskIOMetrics;
+import org.millrace.runtime.rpc.RpcClient;
+import org.millrace.runtime.rpc.messages.CancelTask;
+import org.millrace.runtime.rpc.messages.ReleaseJob;
+import org.millrace.runtime.rpc.messages.RequestTaskMetrics;
+import org.millrace.runtime.rpc.messages.SubmitTask;
+import org.millrace.runtime.rpc.messages.TaskIOMetricsEntry;
+import org.millrace.runtime.rpc.messages.TaskMetricsReport;
+import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
+import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
+import org.millrace.runtime.taskexecutor.TaskExecutorGateway;
+import org.millrace.util.InstantiationUtil;
+
+/** The JobManager's handle on a TaskExecutor in another JVM: each call becomes a control message. */
+public final class RemoteTaskExecutorGateway implements TaskExecutorGateway {
+
+    private final RpcClient client;
+    private final InetSocketAddress address;
+    private final Duration timeout;
+
+    public RemoteTaskExecutorGateway(RpcClient client, InetSocketAddress address, Duration timeout) {
+        this.client = client;
+        this.address = address;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor descriptor) {
+        byte[] bytes;
+        try {
+            bytes = InstantiationUtil.serializeObject(descriptor);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        SubmitTask message = SubmitTask.newBuilder().setJobId(descriptor.jobId().toString())
+                .setAttemptId(descriptor.attemptId().toString()).setDescriptor(ByteBuffer.wrap(bytes)).build();
+        return client.tell(address, message, timeout);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
+        return client.tell(address, CancelTask.newBuilder().setAttemptId(attemptId.toString()).build(), timeout);
+    }
+
+    @Override
+    public CompletableFuture<Void> releaseJob(JobID jobId) {
+        return client.tell(address, ReleaseJob.newBuilder().setJobId(jobId.toString()).build(), timeout);
+    }
+
+    @Override
+    public CompletableFuture<Map<ExecutionAttemptID, TaskIOMetrics.Snapshot>> requestTaskMetrics(JobID jobId) {
+        return client.ask(address, RequestTaskMetrics.newBuilder().setJobId(jobId.toString()).build(),
+                TaskMetricsReport.class, timeout).thenApply(report -> {
+                    Map<ExecutionAttemptID, TaskIOMetrics.Snapshot> result = new HashMap<>();
+                    for (TaskIOMetricsEntry e : report.getEntries()) {
+                        result.put(ExecutionAttemptID.fromString(e.getAttemptId()), ControlMessages.fromEntry(e));
+                    }
+                    return result;
+                });
+    }
+
+    @Override
+    public String toString() {
+        return "TaskExecutor at " + address;
+    }
+}
