@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Writes docs/config.md, the configuration reference, from the {@link ConfigOption} declarations so
  * the docs never drift from the code: one Markdown table (key | type | default | description) per
- * option-holder class. A test fails when the checked-in file differs from what this generates.
+ * option-holder class. A test fails when the checked-in file differs from what this generates. Run it
+ * on the distribution's class path, which holds the options of every module.
  *
  * <p>Run from the repository root (or any directory below it):
  * {@value #RUN_COMMAND}
@@ -22,8 +23,8 @@ public final class ConfigDocsGenerator {
     public static final String DOCS_FILE = "docs/config.md";
 
     /** How to regenerate the docs; quoted in the stale-docs test failure. */
-    public static final String RUN_COMMAND = "mvn -q -pl core compile exec:java"
-            + " -Dexec.mainClass=org.millrace.configuration.ConfigDocsGenerator";
+    public static final String RUN_COMMAND = "mvn -q -DskipTests package && java -cp 'dist/target/lib/*'"
+            + " org.millrace.configuration.ConfigDocsGenerator";
 
     private ConfigDocsGenerator() {}
 
