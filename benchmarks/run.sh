@@ -3,7 +3,9 @@
 # hand-written single-thread program. Every run is a fresh JVM, and one round runs every
 # configuration once before the next round starts, so drift on a noisy machine hits all alike.
 # Prints the RESULT lines as they come, then MEDIAN lines, the Markdown comparison table and which
-# checksums differ between engines; exits 1 on a wrong or disagreeing checksum.
+# checksums differ between engines; exits 1 on a wrong or disagreeing checksum. Each RESULT line ends
+# with the JVM's peak RSS (peak_rss_mib, read by the JVM from /proc/self/status as the run ends, so
+# all engines measure it alike); the table shows the medians per engine.
 #
 #   benchmarks/run.sh [--engine millrace|flink|baseline|all] [--workload W1|W2|W3|W4|W5|W4-rebalance|W4-keyby|all]
 #                     [-p N]... [-n RECORDS] [--repetitions R]
@@ -27,7 +29,7 @@ MVN=${MVN:-mvn}
 OUT=${OUT:-$(mktemp -t millrace-bench.XXXXXX)}
 
 engines=() workloads=() parallelisms=() records="" repetitions=1
-usage() { sed -n '8,9p' "$0" | sed 's/^# *//' >&2; exit 2; }
+usage() { sed -n '10,11p' "$0" | sed 's/^# *//' >&2; exit 2; }
 list() { echo "$1" | tr ',' ' '; }
 while [[ $# -gt 0 ]]; do
   [[ $# -ge 2 ]] || usage

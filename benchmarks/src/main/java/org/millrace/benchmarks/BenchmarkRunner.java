@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Repeats one timed trial, prints a {@code RESULT} line per repetition and a {@code MEDIAN} line at
- * the end, and turns a wrong checksum into a non-zero exit code. Shared by every benchmark main so
- * all engines report the same way.
+ * Repeats one timed trial, prints a {@code RESULT} line per repetition (with the JVM's
+ * {@link PeakRss peak RSS} when the trial ended) and a {@code MEDIAN} line at the end, and turns a
+ * wrong checksum into a non-zero exit code. Shared by every benchmark main so all engines report the
+ * same way.
  */
 public final class BenchmarkRunner {
 
@@ -35,7 +36,7 @@ public final class BenchmarkRunner {
         List<Measurement> runs = new ArrayList<>(repetitions);
         boolean allOk = true;
         for (int rep = 1; rep <= repetitions; rep++) {
-            Measurement m = trial.run();
+            Measurement m = trial.run().withPeakRssMib(PeakRss.mebibytes());
             runs.add(m);
             LOG.info("{} {} p={} N={}: repetition {}/{} took {} s ({} records/s), checksum {}", m.engine(),
                     m.workload().cliName(), m.parallelism(), m.records(), rep, repetitions,

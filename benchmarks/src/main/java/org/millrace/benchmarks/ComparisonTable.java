@@ -10,13 +10,12 @@ import java.util.Set;
 
 /**
  * Turns the medians of a run of {@code run.sh} into the Markdown table of {@code docs/benchmarks.md}
- * (Millrace against Apache Flink and the single-thread program, per workload and parallelism) and
- * lists the configurations whose checksums disagree between engines, so no figure is copied by hand.
+ * (Millrace against Apache Flink and the single-thread program, per workload and parallelism: rates,
+ * ratios and each engine's peak RSS) and lists the configurations whose checksums disagree between
+ * engines, so no figure is copied by hand.
  */
 public final class ComparisonTable {
 
-    /** What the table shows for Millrace on W3/W5 until it has event-time windows. */
-    static final String NEEDS_EVENT_TIME = "n/a (needs event time, issue 6)";
     private static final String NONE = "-";
 
     private final List<Measurement> medians;
@@ -26,11 +25,15 @@ public final class ComparisonTable {
         this.medians = List.copyOf(medians);
     }
 
-    /** The Markdown table, one row per (workload, records, parallelism) that Millrace or Flink ran. */
+    /**
+     * The Markdown table, one row per (workload, records, parallelism) that Millrace or Flink ran;
+     * {@code -} where an engine has no figure (it did not run, or cannot run that workload).
+     */
     public String markdown() {
         StringBuilder out = new StringBuilder()
-                .append("| workload | p | records | millrace rec/s | flink rec/s | millrace / flink | single-thread rec/s | millrace / single-thread |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append("| workload | p | records | millrace rec/s | flink rec/s | millrace / flink | single-thread rec/s"
+                        + " | millrace / single-thread | peak RSS MiB (millrace / flink / single-thread) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         Set<String> rows = new LinkedHashSet<>();
         for (Measurement m : medians) {
             if (!m.engine().equals(SingleThreadPrograms.ENGINE)) {
@@ -45,15 +48,15 @@ public final class ComparisonTable {
             Measurement millrace = find(workload, MillraceJobs.ENGINE, parallelism, records);
             Measurement flink = find(workload, "flink", parallelism, records);
             Measurement single = find(workload, SingleThreadPrograms.ENGINE, 1, records);
-            String millraceCell = millrace != null ? rate(millrace)
-                    : MillraceJobs.supports(workload) ? NONE : NEEDS_EVENT_TIME;
             out.append("| ").append(workload.cliName()).append(" | ").append(parallelism).append(" | ")
                     .append(String.format(Locale.ROOT, "%,d", records)).append(" | ")
-                    .append(millraceCell).append(" | ")
+                    .append(millrace == null ? NONE : rate(millrace)).append(" | ")
                     .append(flink == null ? NONE : rate(flink)).append(" | ")
                     .append(ratio(millrace, flink)).append(" | ")
                     .append(single == null ? NONE : rate(single)).append(" | ")
-                    .append(ratio(millrace, single)).append(" |\n");
+                    .append(ratio(millrace, single)).append(" | ")
+                    .append(peakRss(millrace)).append(" / ").append(peakRss(flink)).append(" / ").append(peakRss(single))
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -96,6 +99,10 @@ public final class ComparisonTable {
 
     private static String rate(Measurement m) {
         return String.format(Locale.ROOT, "%.2f M", m.recordsPerSecond() / 1e6);
+    }
+
+    private static String peakRss(Measurement m) {
+        return m == null || m.peakRssMib() < 0 ? NONE : String.format(Locale.ROOT, "%,d", m.peakRssMib());
     }
 
     private static String ratio(Measurement numerator, Measurement denominator) {

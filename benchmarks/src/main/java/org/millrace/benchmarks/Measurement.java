@@ -11,13 +11,26 @@ import java.util.Optional;
  *
  * @param nanos wall time around building and executing the job (or the baseline's loop)
  * @param netRuntimeMillis the job's own runtime as the engine reports it, or -1 where there is none
+ * @param peakRssMib the JVM's peak resident set size in MiB when the run ended ({@link PeakRss}), or
+ *     -1 where unknown
  */
 public record Measurement(Workload workload, String engine, int parallelism, long records, long nanos,
-        long checksum, long results, long netRuntimeMillis) {
+        long checksum, long results, long netRuntimeMillis, long peakRssMib) {
+
+    /** A measurement whose peak RSS is not known (yet): see {@link #withPeakRssMib(long)}. */
+    public Measurement(Workload workload, String engine, int parallelism, long records, long nanos,
+            long checksum, long results, long netRuntimeMillis) {
+        this(workload, engine, parallelism, records, nanos, checksum, results, netRuntimeMillis, -1);
+    }
+
+    /** This measurement with the given peak RSS in MiB. */
+    public Measurement withPeakRssMib(long mib) {
+        return new Measurement(workload, engine, parallelism, records, nanos, checksum, results, netRuntimeMillis, mib);
+    }
 
     /**
      * Reads back a line written by {@link #line(String)} (any tag); fields it does not know are
-     * ignored, a missing {@code net_runtime_ms} becomes -1.
+     * ignored, a missing {@code net_runtime_ms} or {@code peak_rss_mib} becomes -1.
      */
     public static Measurement parse(String line) {
         Map<String, String> fields = new HashMap<>();
@@ -32,7 +45,8 @@ public record Measurement(Workload workload, String engine, int parallelism, lon
                     Integer.parseInt(required(fields, "parallelism")), Long.parseLong(required(fields, "records")),
                     Math.round(Double.parseDouble(required(fields, "seconds")) * 1e9),
                     Long.parseLong(required(fields, "checksum")), Long.parseLong(required(fields, "results")),
-                    Long.parseLong(fields.getOrDefault("net_runtime_ms", "-1")));
+                    Long.parseLong(fields.getOrDefault("net_runtime_ms", "-1")),
+                    Long.parseLong(fields.getOrDefault("peak_rss_mib", "-1")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Malformed result line '" + line + "': " + e.getMessage(), e);
         }
@@ -61,7 +75,10 @@ public record Measurement(Workload workload, String engine, int parallelism, lon
         return workload.reference(records).map(r -> r.checksum() == checksum && r.results() == results);
     }
 
-    /** The line {@code <tag> workload=... parallelism=... records=... seconds=... records_per_s=... checksum=... ...}. */
+    /**
+     * The line {@code <tag> workload=... parallelism=... records=... seconds=... records_per_s=... checksum=...
+     * results=... engine=... [net_runtime_ms=...] [checksum_ok=...] [peak_rss_mib=...]}.
+     */
     public String line(String tag) {
         return line(tag, checksumOk());
     }
@@ -88,6 +105,9 @@ public record Measurement(Workload workload, String engine, int parallelism, lon
             line.append(" net_runtime_ms=").append(netRuntimeMillis);
         }
         verdict.ifPresent(ok -> line.append(" checksum_ok=").append(ok));
+        if (peakRssMib >= 0) {
+            line.append(" peak_rss_mib=").append(peakRssMib);
+        }
         return line.toString();
     }
 }

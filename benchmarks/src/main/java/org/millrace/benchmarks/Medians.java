@@ -12,9 +12,9 @@ public final class Medians {
     private Medians() {}
 
     /**
-     * A measurement with the median wall time and median net runtime of {@code runs}, and the
-     * checksum and results of the run closest to the median time. All runs must be of the same
-     * workload, engine, parallelism and record count.
+     * A measurement with the median wall time, median net runtime and median peak RSS (of the runs
+     * that know theirs) of {@code runs}, and the checksum and results of the run closest to the
+     * median time. All runs must be of the same workload, engine, parallelism and record count.
      */
     public static Measurement of(List<Measurement> runs) {
         if (runs.isEmpty()) {
@@ -29,6 +29,8 @@ public final class Medians {
         }
         long medianNanos = median(runs.stream().mapToLong(Measurement::nanos).toArray());
         long medianNet = first.netRuntimeMillis() < 0 ? -1 : median(runs.stream().mapToLong(Measurement::netRuntimeMillis).toArray());
+        long[] peaks = runs.stream().mapToLong(Measurement::peakRssMib).filter(mib -> mib >= 0).toArray();
+        long medianPeakRss = peaks.length == 0 ? -1 : median(peaks);
         Measurement closest = first;
         for (Measurement m : runs) {
             if (Math.abs(m.nanos() - medianNanos) < Math.abs(closest.nanos() - medianNanos)) {
@@ -36,7 +38,7 @@ public final class Medians {
             }
         }
         return new Measurement(first.workload(), first.engine(), first.parallelism(), first.records(), medianNanos,
-                closest.checksum(), closest.results(), medianNet);
+                closest.checksum(), closest.results(), medianNet, medianPeakRss);
     }
 
     /** The median of {@code values}; the mean of the two middle values for an even count. */

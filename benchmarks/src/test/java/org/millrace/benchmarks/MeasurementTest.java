@@ -27,6 +27,40 @@ class MeasurementTest {
     }
 
     @Test
+    void peakRssFollowsTheVerdictAndIsReadBack() {
+        Measurement m = w1(250_000_000L, 16_346_942_692L, 200).withPeakRssMib(1_234);
+        String line = m.line("RESULT");
+        assertEquals(true, line.endsWith(" net_runtime_ms=200 checksum_ok=true peak_rss_mib=1234"), line);
+        assertEquals(m, Measurement.parse(line));
+    }
+
+    @Test
+    void lineWithoutPeakRssParsesAsUnknown() {
+        assertEquals(-1, Measurement.parse(w1(1_000, 16_346_942_692L, 1).line("RESULT")).peakRssMib());
+    }
+
+    @Test
+    void medianTakesTheMedianPeakRssOfTheRunsThatKnowIt() {
+        Measurement median = Medians.of(List.of(w1(3_000, 1, 30).withPeakRssMib(900), w1(1_000, 1, 10),
+                w1(2_000, 1, 20).withPeakRssMib(700), w1(4_000, 1, 40).withPeakRssMib(800)));
+        assertEquals(800, median.peakRssMib());
+        assertEquals(-1, Medians.of(List.of(w1(1_000, 1, 10))).peakRssMib());
+    }
+
+    @Test
+    void peakRssIsReadFromTheVmHwmLineInMebibytes() {
+        assertEquals(2, PeakRss.parseMebibytes(List.of("Name:\tjava", "VmPeak:\t 9999999 kB", "VmHWM:\t    2000 kB",
+                "VmRSS:\t    1500 kB")));
+        assertEquals(-1, PeakRss.parseMebibytes(List.of("Name:\tjava")));
+    }
+
+    @Test
+    void peakRssOfThisJvmIsPositiveOnLinux() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status")));
+        assertEquals(true, PeakRss.mebibytes() > 0);
+    }
+
+    @Test
     void wrongChecksumIsReportedAsNotOk() {
         assertEquals(java.util.Optional.of(false), w1(1, 16_346_942_693L, 0).checksumOk());
     }
