@@ -70,7 +70,7 @@ class StandaloneClusterITCase {
             try (Socket source = lines.accept(); OutputStream out = source.getOutputStream()) {
                 out.write("to be or not to be\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                JsonNode jobs = cluster.awaitRest("/jobs/overview", json -> allTasksRunning(json.path("jobs")),
+                JsonNode jobs = cluster.awaitRest("/jobs/overview", json -> json.path("jobs").size() == 1 && allTasksRunning(json.path("jobs").get(0)),
                         StandaloneClusterProcesses.STARTUP);
                 String jobId = jobs.path("jobs").get(0).path("jid").asText();
                 String victim = cluster.getRest("/taskmanagers").path("taskmanagers").get(1).path("id").asText();
@@ -96,11 +96,9 @@ class StandaloneClusterITCase {
                 && json.path("slots-available").asInt() == 2, Duration.ofMinutes(1));
     }
 
-    static boolean allTasksRunning(JsonNode jobs) {
-        if (jobs.size() != 1) {
-            return false;
-        }
-        JsonNode tasks = jobs.get(0).path("tasks");
+    /** Whether every task of a {@code /jobs/overview} entry is running. */
+    static boolean allTasksRunning(JsonNode job) {
+        JsonNode tasks = job.path("tasks");
         return tasks.path("total").asInt() > 0 && tasks.path("running").asInt() == tasks.path("total").asInt();
     }
 }

@@ -73,10 +73,21 @@ final class StandaloneClusterProcesses implements AutoCloseable {
         return this;
     }
 
+    /** This cluster's configuration directory (flink-conf.yaml, log4j2.properties; a test may add workers). */
+    Path confDir() {
+        return conf;
+    }
+
+    int restPort() {
+        return restPort;
+    }
+
     /** Runs {@code bin/<script> args} with this cluster's configuration, output in {@code <dir>/<name>/}. */
     Process run(String name, String script, String... args) throws IOException {
         Path workDir = Files.createDirectories(dir.resolve(name));
-        Process process = BinScripts.script(script, workDir, conf, args)
+        ProcessBuilder builder = BinScripts.script(script, workDir, conf, args);
+        builder.environment().put("FLINK_PID_DIR", dir.toString()); // one pid directory for start and stop scripts
+        Process process = builder
                 .redirectOutput(workDir.resolve("stdout.txt").toFile())
                 .redirectError(workDir.resolve("stderr.txt").toFile())
                 .start();
@@ -130,7 +141,7 @@ final class StandaloneClusterProcesses implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
-            if (!jobManager.isAlive()) {
+            if (jobManager != null && !jobManager.isAlive()) {
                 throw new AssertionError("the JobManager exited with " + jobManager.exitValue() + "\n" + logs());
             }
             try {
