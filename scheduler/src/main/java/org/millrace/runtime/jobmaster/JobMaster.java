@@ -85,8 +85,6 @@ public final class JobMaster {
     private final java.util.Set<String> lostTaskExecutors = new java.util.HashSet<>();
     /** Every TaskExecutor that held a slot of this job, by resource id: each is told when the job ends. */
     private final Map<String, TaskExecutorRegistration> usedTaskExecutors = new LinkedHashMap<>();
-    /** Slots lost with their TaskExecutor (blocking exchanges), asked for again at the next restart. */
-    private int missingSlots;
     private PendingRestart pendingRestart;
     /** Slots held by this job; with blocking exchanges the free ones are handed to runnable subtasks. */
     private final List<SlotAssignment> slots = new ArrayList<>();
@@ -299,6 +297,31 @@ public final class JobMaster {
 
     /** Deploys every subtask whose inputs are complete (blocking) or all of them (pipelined), within the free slots. */
     private void deployRunnableSubtasks() {
+        deployRunnable();
+        if (blockingExchanges) {
+            releaseSurplusSlots();
+        }
+    }
+
+    /**
+     * Blocking exchanges: gives back free slots that no subtask still to run can use (later stages
+     * of lower parallelism, the last stage running), so other jobs (or, on YARN, the cluster) get
+     * them; a region restart asks for slots again if it needs them.
+     */
+    private void releaseSurplusSlots() {
+        if (status != JobStatus.RUNNING || pendingRestart != null) {
+            return;
+        }
+        long stillToRun = subtasks.stream().filter(s -> !s.deployed && !s.state.isTerminal()).count();
+        while (freeSlots.size() > stillToRun) {
+            SlotAssignment surplus = freeSlots.remove(freeSlots.size() - 1);
+            slots.remove(surplus);
+            resourceManager.releaseSlot(jobGraph.getJobID(), surplus);
+            LOG.debug("Job {} returned slot {}: {} subtasks still to run", jobGraph.getName(), surplus, stillToRun);
+        }
+    }
+
+    private void deployRunnable() {
         for (Subtask s : subtasks) {
             if (status != JobStatus.RUNNING) {
                 return;
@@ -582,13 +605,17 @@ public final class JobMaster {
         requestSlotsForAllTasks();
     }
 
-    /** Blocking exchanges: replaces slots lost with their TaskExecutor, waiting only if the job holds none. */
+    /**
+     * Blocking exchanges, at a restart: asks for the slots the subtasks still to run lack (lost with
+     * a TaskExecutor, or given back as surplus), up to the job's maximum; takes what is free at once
+     * and waits (up to {@code slot.request.timeout}) only if the job holds no slot at all.
+     */
     private void requestMissingSlots() {
-        if (missingSlots == 0) {
+        long stillToRun = subtasks.stream().filter(s -> !s.deployed && !s.state.isTerminal()).count();
+        int wanted = (int) Math.min(requiredSlots(jobGraph) - slots.size(), stillToRun - freeSlots.size());
+        if (wanted <= 0) {
             return;
         }
-        int wanted = missingSlots;
-        missingSlots = 0;
         boolean mustWait = slots.isEmpty();
         resourceManager.requestSlots(jobGraph.getJobID(), jobGraph.getName(), mustWait ? 1 : 0, wanted,
                 mustWait ? slotRequestTimeout : Duration.ZERO).whenComplete((granted, error) -> {
@@ -600,7 +627,6 @@ public final class JobMaster {
                         } else if (status.isTerminal() || status == JobStatus.FAILING || status == JobStatus.CANCELLING) {
                             resourceManager.releaseSlots(jobGraph.getJobID());
                         } else {
-                            missingSlots += wanted - granted.size();
                             addSlots(granted);
                             freeSlots.addAll(granted);
                             deployRunnableSubtasks();
@@ -646,7 +672,6 @@ public final class JobMaster {
                 List<SlotAssignment> gone = slots.stream().filter(a -> a.taskExecutor().resourceId().equals(resourceId)).toList();
                 slots.removeAll(gone);
                 freeSlots.removeAll(gone);
-                missingSlots += gone.size();
             }
             for (Subtask s : subtasks) {
                 if (s.deployed && !s.state.isTerminal() && s.slot.taskExecutor().resourceId().equals(resourceId)) {

@@ -125,6 +125,10 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     /** The JobManager side, which the REST endpoint and tests query. */
+    public ResourceManager getResourceManager() {
+        return resourceManager;
+    }
+
     public Dispatcher getDispatcher() {
         return dispatcher;
     }
