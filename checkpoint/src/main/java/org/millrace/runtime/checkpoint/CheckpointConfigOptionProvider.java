@@ -8,6 +8,6 @@ public final class CheckpointConfigOptionProvider implements ConfigOptionProvide
 
     @Override
     public List<Class<?>> optionHolders() {
-        return List.of(CheckpointingOptions.class);
+        return List.of(CheckpointingOptions.class, ExecutionCheckpointingOptions.class);
     }
 }

@@ -77,6 +77,14 @@ public final class FsCheckpointStorage implements AutoCloseable {
         return new CheckpointStorageLocation(fs, directory);
     }
 
+    /**
+     * The directory of a checkpoint the coordinator started, for a task to write its state files
+     * into (tasks never create or complete checkpoints themselves).
+     */
+    public CheckpointStorageLocation locationOf(long checkpointId) {
+        return new CheckpointStorageLocation(fs, new Path(jobDirectory, CHECKPOINT_DIR_PREFIX + checkpointId));
+    }
+
     /** Deletes a checkpoint's directory (subsumed, failed or aborted checkpoints). */
     public void discard(String checkpointDirectory) throws IOException {
         fs.delete(new Path(checkpointDirectory), true);
