@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.HdfsConfiguration;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +35,7 @@ import org.millrace.runtime.state.filesystem.CorruptStateFileException;
 import org.millrace.runtime.state.filesystem.FileStateHandle;
 import org.millrace.runtime.state.filesystem.FsCheckpointStorage;
 import org.millrace.runtime.state.filesystem.StateFileReader;
+import org.millrace.shuffle.hadoop.MiniDfs;
 
 /**
  * Checkpoints written to and recovered from {@code file://} and a real HDFS (MiniDFSCluster, once
@@ -49,23 +48,20 @@ class CheckpointStorageRecoveryTest {
     @TempDir
     static Path tempDir;
 
-    private static MiniDFSCluster hdfs;
+    private static MiniDfs hdfs;
     private static int nextRoot;
 
     private final List<FsCheckpointStorage> storages = new ArrayList<>();
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        HdfsConfiguration conf = new HdfsConfiguration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tempDir.resolve("minidfs").toString());
-        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        hdfs.waitActive();
+        hdfs = MiniDfs.start(tempDir.resolve("minidfs"));
     }
 
     @AfterAll
     static void stopHdfs() {
         if (hdfs != null) {
-            hdfs.shutdown(true);
+            hdfs.close();
         }
     }
 
@@ -78,12 +74,12 @@ class CheckpointStorageRecoveryTest {
 
     private FsCheckpointStorage storage(String kind, JobID job) throws IOException {
         String root = kind.equals("hdfs")
-                ? hdfs.getURI() + "/checkpoints-" + (++nextRoot)
+                ? hdfs.uri() + "/checkpoints-" + (++nextRoot)
                 : tempDir.resolve("checkpoints-" + (++nextRoot)).toUri().toString();
         Configuration conf = new Configuration();
         conf.setString(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), root);
         if (kind.equals("hdfs")) {
-            conf.setString("flink.hadoop.fs.defaultFS", hdfs.getURI().toString());
+            conf.setString("flink.hadoop.fs.defaultFS", hdfs.uri().toString());
         }
         FsCheckpointStorage storage = FsCheckpointStorage.create(conf, job);
         storages.add(storage);
