@@ -1,6 +1,5 @@
 package org.millrace.streaming.runtime.operators.windowing;
 
-import org.millrace.api.common.functions.Function;
 import org.millrace.api.common.state.KeyedStateStore;
 import org.millrace.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.millrace.streaming.api.windowing.windows.Window;
@@ -8,24 +7,19 @@ import org.millrace.util.Collector;
 import org.millrace.util.OutputTag;
 
 /** Runs a {@link ProcessAllWindowFunction} (the key is the constant key of {@code windowAll}). */
-public final class InternalProcessAllWindowFunction<IN, OUT, W extends Window> implements InternalWindowFunction<IN, OUT, Byte, W> {
+public final class InternalProcessAllWindowFunction<IN, OUT, W extends Window>
+        extends WrappingWindowFunction<IN, OUT, Byte, W, ProcessAllWindowFunction<IN, OUT, W>,
+                InternalProcessAllWindowFunction<IN, OUT, W>.ContextImpl> {
 
     private static final long serialVersionUID = 1L;
 
-    private final ProcessAllWindowFunction<IN, OUT, W> function;
-    private transient ContextImpl context;
-
     public InternalProcessAllWindowFunction(ProcessAllWindowFunction<IN, OUT, W> function) {
-        this.function = function;
+        super(function);
     }
 
-    private ContextImpl context(W window, InternalWindowContext internal) {
-        if (context == null) {
-            context = new ContextImpl();
-        }
-        context.window = window;
-        context.internal = internal;
-        return context;
+    @Override
+    ContextImpl newContext() {
+        return new ContextImpl();
     }
 
     @Override
@@ -38,20 +32,7 @@ public final class InternalProcessAllWindowFunction<IN, OUT, W extends Window> i
         function.clear(context(window, ctx));
     }
 
-    @Override
-    public Function[] userFunctions() {
-        return new Function[] {function};
-    }
-
-    @Override
-    public String toString() {
-        return function.getClass().getSimpleName();
-    }
-
-    private final class ContextImpl extends ProcessAllWindowFunction<IN, OUT, W>.Context {
-        W window;
-        InternalWindowContext internal;
-
+    final class ContextImpl extends ProcessAllWindowFunction<IN, OUT, W>.Context {
         ContextImpl() {
             function.super();
         }

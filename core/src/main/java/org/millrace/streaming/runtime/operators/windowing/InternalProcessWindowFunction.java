@@ -1,6 +1,5 @@
 package org.millrace.streaming.runtime.operators.windowing;
 
-import org.millrace.api.common.functions.Function;
 import org.millrace.api.common.state.KeyedStateStore;
 import org.millrace.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.millrace.streaming.api.windowing.windows.Window;
@@ -8,24 +7,19 @@ import org.millrace.util.Collector;
 import org.millrace.util.OutputTag;
 
 /** Runs a {@link ProcessWindowFunction} with one reused context. */
-public final class InternalProcessWindowFunction<IN, OUT, K, W extends Window> implements InternalWindowFunction<IN, OUT, K, W> {
+public final class InternalProcessWindowFunction<IN, OUT, K, W extends Window>
+        extends WrappingWindowFunction<IN, OUT, K, W, ProcessWindowFunction<IN, OUT, K, W>,
+                InternalProcessWindowFunction<IN, OUT, K, W>.ContextImpl> {
 
     private static final long serialVersionUID = 1L;
 
-    private final ProcessWindowFunction<IN, OUT, K, W> function;
-    private transient ContextImpl context;
-
     public InternalProcessWindowFunction(ProcessWindowFunction<IN, OUT, K, W> function) {
-        this.function = function;
+        super(function);
     }
 
-    private ContextImpl context(W window, InternalWindowContext internal) {
-        if (context == null) {
-            context = new ContextImpl();
-        }
-        context.window = window;
-        context.internal = internal;
-        return context;
+    @Override
+    ContextImpl newContext() {
+        return new ContextImpl();
     }
 
     @Override
@@ -38,20 +32,7 @@ public final class InternalProcessWindowFunction<IN, OUT, K, W extends Window> i
         function.clear(context(window, ctx));
     }
 
-    @Override
-    public Function[] userFunctions() {
-        return new Function[] {function};
-    }
-
-    @Override
-    public String toString() {
-        return function.getClass().getSimpleName();
-    }
-
-    private final class ContextImpl extends ProcessWindowFunction<IN, OUT, K, W>.Context {
-        W window;
-        InternalWindowContext internal;
-
+    final class ContextImpl extends ProcessWindowFunction<IN, OUT, K, W>.Context {
         ContextImpl() {
             function.super();
         }

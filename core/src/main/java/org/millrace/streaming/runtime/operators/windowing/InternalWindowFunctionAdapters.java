@@ -26,44 +26,24 @@ public final class InternalWindowFunctionAdapters {
 
     /** Runs a {@link WindowFunction}. */
     public static <IN, OUT, K, W extends Window> InternalWindowFunction<IN, OUT, K, W> of(WindowFunction<IN, OUT, K, W> function) {
-        return new InternalWindowFunction<>() {
+        return new WrappingWindowFunction<IN, OUT, K, W, WindowFunction<IN, OUT, K, W>, Void>(function) {
             private static final long serialVersionUID = 1L;
 
             @Override
             public void process(K key, W window, InternalWindowContext ctx, Iterable<IN> input, Collector<OUT> out) throws Exception {
                 function.apply(key, window, input, out);
             }
-
-            @Override
-            public Function[] userFunctions() {
-                return new Function[] {function};
-            }
-
-            @Override
-            public String toString() {
-                return function.getClass().getSimpleName();
-            }
         };
     }
 
     /** Runs an {@link AllWindowFunction}. */
     public static <IN, OUT, W extends Window> InternalWindowFunction<IN, OUT, Byte, W> ofAll(AllWindowFunction<IN, OUT, W> function) {
-        return new InternalWindowFunction<>() {
+        return new WrappingWindowFunction<IN, OUT, Byte, W, AllWindowFunction<IN, OUT, W>, Void>(function) {
             private static final long serialVersionUID = 1L;
 
             @Override
             public void process(Byte key, W window, InternalWindowContext ctx, Iterable<IN> input, Collector<OUT> out) throws Exception {
                 function.apply(window, input, out);
-            }
-
-            @Override
-            public Function[] userFunctions() {
-                return new Function[] {function};
-            }
-
-            @Override
-            public String toString() {
-                return function.getClass().getSimpleName();
             }
         };
     }
