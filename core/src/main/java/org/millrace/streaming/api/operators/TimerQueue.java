@@ -118,43 +118,7 @@ final class TimerQueue<K, N> {
     }
 
     /** A reusable view of a polled timer, handed to the operator when it fires. */
-    static final class PolledTimer<K, N> implements InternalTimer<K, N> {
-        private long timestamp;
-        private K key;
-        private N namespace;
-        private int keyGroup;
-
-        void set(long timestamp, K key, N namespace, int keyGroup) {
-            this.timestamp = timestamp;
-            this.key = key;
-            this.namespace = namespace;
-            this.keyGroup = keyGroup;
-        }
-
-        @Override
-        public long getTimestamp() {
-            return timestamp;
-        }
-
-        @Override
-        public K getKey() {
-            return key;
-        }
-
-        @Override
-        public N getNamespace() {
-            return namespace;
-        }
-
-        int getKeyGroup() {
-            return keyGroup;
-        }
-
-        @Override
-        public String toString() {
-            return "Timer{timestamp=" + timestamp + ", key=" + key + ", namespace=" + namespace + "}";
-        }
-    }
+    static final class PolledTimer<K, N> extends TimerData<K, N> {}
 
     /** Visits the timers of one key group (what a snapshot of that key group would write). */
     @SuppressWarnings("unchecked")
