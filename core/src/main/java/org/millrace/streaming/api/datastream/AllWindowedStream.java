@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.millrace.api.common.functions.AggregateFunction;
 import org.millrace.api.common.functions.ReduceFunction;
 import org.millrace.api.common.typeinfo.TypeInformation;
-import org.millrace.api.java.typeutils.TypeExtractor;
 import org.millrace.streaming.api.functions.windowing.AllWindowFunction;
 import org.millrace.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.millrace.streaming.api.windowing.assigners.WindowAssigner;
@@ -53,17 +52,13 @@ public class AllWindowedStream<T, W extends Window> {
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, AllWindowFunction<T, R, W> function) {
-        TypeInformation<R> type = TypeExtractor.getUnaryOperatorReturnType(function, AllWindowFunction.class, 0, 1, windowedType(), "AllWindowFunction");
-        WindowedStream.checkNotRich(reduceFunction, "reduce");
-        return nonParallel(windowed.build(name(reduceFunction, function), type, WindowContents.reducing(reduceFunction),
-                InternalWindowFunctionAdapters.ofAll(function)));
+        return nonParallel(windowed.reduceThen(reduceFunction, name(reduceFunction, function),
+                WindowedStream.resultType(function, AllWindowFunction.class, windowedType()), InternalWindowFunctionAdapters.ofAll(function)));
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, ProcessAllWindowFunction<T, R, W> function) {
-        TypeInformation<R> type = TypeExtractor.getUnaryOperatorReturnType(function, ProcessAllWindowFunction.class, 0, 1, windowedType(), "ProcessAllWindowFunction");
-        WindowedStream.checkNotRich(reduceFunction, "reduce");
-        return nonParallel(windowed.build(name(reduceFunction, function), type, WindowContents.reducing(reduceFunction),
-                new InternalProcessAllWindowFunction<>(function)));
+        return nonParallel(windowed.reduceThen(reduceFunction, name(reduceFunction, function),
+                WindowedStream.resultType(function, ProcessAllWindowFunction.class, windowedType()), new InternalProcessAllWindowFunction<>(function)));
     }
 
     public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
@@ -77,23 +72,18 @@ public class AllWindowedStream<T, W extends Window> {
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             ProcessAllWindowFunction<V, R, W> windowFunction) {
-        TypeInformation<R> type = TypeExtractor.getUnaryOperatorReturnType(windowFunction, ProcessAllWindowFunction.class, 0, 1, null, "ProcessAllWindowFunction");
-        WindowedStream.checkNotRich(aggFunction, "aggregate");
-        return nonParallel(windowed.build(name(aggFunction, windowFunction), type, WindowContents.aggregating(aggFunction),
-                new InternalProcessAllWindowFunction<>(windowFunction)));
+        return nonParallel(windowed.aggregateThen(aggFunction, name(aggFunction, windowFunction),
+                WindowedStream.resultType(windowFunction, ProcessAllWindowFunction.class, null), new InternalProcessAllWindowFunction<>(windowFunction)));
     }
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             AllWindowFunction<V, R, W> windowFunction) {
-        TypeInformation<R> type = TypeExtractor.getUnaryOperatorReturnType(windowFunction, AllWindowFunction.class, 0, 1, null, "AllWindowFunction");
-        WindowedStream.checkNotRich(aggFunction, "aggregate");
-        return nonParallel(windowed.build(name(aggFunction, windowFunction), type, WindowContents.aggregating(aggFunction),
-                InternalWindowFunctionAdapters.ofAll(windowFunction)));
+        return nonParallel(windowed.aggregateThen(aggFunction, name(aggFunction, windowFunction),
+                WindowedStream.resultType(windowFunction, AllWindowFunction.class, null), InternalWindowFunctionAdapters.ofAll(windowFunction)));
     }
 
     public <R> SingleOutputStreamOperator<R> apply(AllWindowFunction<T, R, W> function) {
-        TypeInformation<R> type = TypeExtractor.getUnaryOperatorReturnType(function, AllWindowFunction.class, 0, 1, windowedType(), "AllWindowFunction");
-        return apply(function, type);
+        return apply(function, WindowedStream.resultType(function, AllWindowFunction.class, windowedType()));
     }
 
     public <R> SingleOutputStreamOperator<R> apply(AllWindowFunction<T, R, W> function, TypeInformation<R> resultType) {
@@ -102,8 +92,7 @@ public class AllWindowedStream<T, W extends Window> {
     }
 
     public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function) {
-        TypeInformation<R> type = TypeExtractor.getUnaryOperatorReturnType(function, ProcessAllWindowFunction.class, 0, 1, windowedType(), "ProcessAllWindowFunction");
-        return process(function, type);
+        return process(function, WindowedStream.resultType(function, ProcessAllWindowFunction.class, windowedType()));
     }
 
     public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function, TypeInformation<R> resultType) {
@@ -148,11 +137,7 @@ public class AllWindowedStream<T, W extends Window> {
     }
 
     private String name(Object... functions) {
-        StringBuilder b = new StringBuilder("AllWindow(").append(windowed.describe());
-        for (Object f : functions) {
-            b.append(", ").append(f.getClass().getSimpleName());
-        }
-        return b.append(')').toString();
+        return windowed.name("AllWindow", functions);
     }
 
     private static <R> SingleOutputStreamOperator<R> nonParallel(SingleOutputStreamOperator<R> operator) {

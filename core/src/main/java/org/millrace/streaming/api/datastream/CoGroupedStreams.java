@@ -80,7 +80,7 @@ public class CoGroupedStreams<T1, T2> {
         }
 
         public <T> SingleOutputStreamOperator<T> apply(CoGroupFunction<T1, T2, T> function, TypeInformation<T> resultType) {
-            return windowed.apply(new CoGroupWindowFunction<>(function), resultType).name("CoGroup(" + windowed.describe() + ")");
+            return windowed.apply(new CoGroupWindowFunction<>(function), resultType).name(windowed.name("CoGroup"));
         }
     }
 

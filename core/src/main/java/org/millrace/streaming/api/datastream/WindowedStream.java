@@ -2,6 +2,7 @@ package org.millrace.streaming.api.datastream;
 
 import java.time.Duration;
 import org.millrace.api.common.functions.AggregateFunction;
+import org.millrace.api.common.functions.Function;
 import org.millrace.api.common.functions.ReduceFunction;
 import org.millrace.api.common.functions.RichFunction;
 import org.millrace.api.common.typeinfo.TypeInformation;
@@ -87,34 +88,26 @@ public class WindowedStream<T, K, W extends Window> {
     // ------------------------------------------------------------------ reduce
 
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
-        checkNotRich(function, "reduce");
-        return build("Window(" + describe() + ", " + function.getClass().getSimpleName() + ")", input.getType(),
-                WindowContents.reducing(function), new PassThroughWindowFunction<T, K, W>());
+        return reduceThen(function, name("Window", function), input.getType(), new PassThroughWindowFunction<T, K, W>());
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function) {
-        TypeInformation<R> resultType = TypeExtractor.getUnaryOperatorReturnType(function, WindowFunction.class, 0, 1,
-                input.getType(), "WindowFunction");
-        return reduce(reduceFunction, function, resultType);
+        return reduce(reduceFunction, function, resultType(function, WindowFunction.class, input.getType()));
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function,
             TypeInformation<R> resultType) {
-        checkNotRich(reduceFunction, "reduce");
-        return build(name(reduceFunction, function), resultType, WindowContents.reducing(reduceFunction),
+        return reduceThen(reduceFunction, name("Window", reduceFunction, function), resultType,
                 InternalWindowFunctionAdapters.of(function));
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, ProcessWindowFunction<T, R, K, W> function) {
-        TypeInformation<R> resultType = TypeExtractor.getUnaryOperatorReturnType(function, ProcessWindowFunction.class, 0, 1,
-                input.getType(), "ProcessWindowFunction");
-        return reduce(reduceFunction, function, resultType);
+        return reduce(reduceFunction, function, resultType(function, ProcessWindowFunction.class, input.getType()));
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, ProcessWindowFunction<T, R, K, W> function,
             TypeInformation<R> resultType) {
-        checkNotRich(reduceFunction, "reduce");
-        return build(name(reduceFunction, function), resultType, WindowContents.reducing(reduceFunction),
+        return reduceThen(reduceFunction, name("Window", reduceFunction, function), resultType,
                 new InternalProcessWindowFunction<>(function));
     }
 
@@ -128,63 +121,49 @@ public class WindowedStream<T, K, W extends Window> {
 
     public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function,
             TypeInformation<ACC> accumulatorType, TypeInformation<R> resultType) {
-        checkNotRich(function, "aggregate");
-        return build("Window(" + describe() + ", " + function.getClass().getSimpleName() + ")", resultType,
-                WindowContents.aggregating(function), new PassThroughWindowFunction<R, K, W>());
+        return aggregateThen(function, name("Window", function), resultType, new PassThroughWindowFunction<R, K, W>());
     }
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             WindowFunction<V, R, K, W> windowFunction) {
-        TypeInformation<R> resultType = TypeExtractor.getUnaryOperatorReturnType(windowFunction, WindowFunction.class, 0, 1,
-                null, "WindowFunction");
-        return aggregate(aggFunction, windowFunction, null, null, resultType);
+        return aggregate(aggFunction, windowFunction, null, null, resultType(windowFunction, WindowFunction.class, null));
     }
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             WindowFunction<V, R, K, W> windowFunction, TypeInformation<ACC> accumulatorType,
             TypeInformation<V> aggregateResultType, TypeInformation<R> resultType) {
-        checkNotRich(aggFunction, "aggregate");
-        return build(name(aggFunction, windowFunction), resultType, WindowContents.aggregating(aggFunction),
+        return aggregateThen(aggFunction, name("Window", aggFunction, windowFunction), resultType,
                 InternalWindowFunctionAdapters.of(windowFunction));
     }
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             ProcessWindowFunction<V, R, K, W> windowFunction) {
-        TypeInformation<R> resultType = TypeExtractor.getUnaryOperatorReturnType(windowFunction, ProcessWindowFunction.class, 0, 1,
-                null, "ProcessWindowFunction");
-        return aggregate(aggFunction, windowFunction, null, null, resultType);
+        return aggregate(aggFunction, windowFunction, null, null, resultType(windowFunction, ProcessWindowFunction.class, null));
     }
 
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             ProcessWindowFunction<V, R, K, W> windowFunction, TypeInformation<ACC> accumulatorType,
             TypeInformation<V> aggregateResultType, TypeInformation<R> resultType) {
-        checkNotRich(aggFunction, "aggregate");
-        return build(name(aggFunction, windowFunction), resultType, WindowContents.aggregating(aggFunction),
+        return aggregateThen(aggFunction, name("Window", aggFunction, windowFunction), resultType,
                 new InternalProcessWindowFunction<>(windowFunction));
     }
 
     // ------------------------------------------------------------------ apply / process
 
     public <R> SingleOutputStreamOperator<R> apply(WindowFunction<T, R, K, W> function) {
-        TypeInformation<R> resultType = TypeExtractor.getUnaryOperatorReturnType(function, WindowFunction.class, 0, 1,
-                input.getType(), "WindowFunction");
-        return apply(function, resultType);
+        return apply(function, resultType(function, WindowFunction.class, input.getType()));
     }
 
     public <R> SingleOutputStreamOperator<R> apply(WindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
-        return build("Window(" + describe() + ", " + function.getClass().getSimpleName() + ")", resultType,
-                WindowContents.listing(), InternalWindowFunctionAdapters.of(function));
+        return build(name("Window", function), resultType, WindowContents.listing(), InternalWindowFunctionAdapters.of(function));
     }
 
     public <R> SingleOutputStreamOperator<R> process(ProcessWindowFunction<T, R, K, W> function) {
-        TypeInformation<R> resultType = TypeExtractor.getUnaryOperatorReturnType(function, ProcessWindowFunction.class, 0, 1,
-                input.getType(), "ProcessWindowFunction");
-        return process(function, resultType);
+        return process(function, resultType(function, ProcessWindowFunction.class, input.getType()));
     }
 
     public <R> SingleOutputStreamOperator<R> process(ProcessWindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
-        return build("Window(" + describe() + ", " + function.getClass().getSimpleName() + ")", resultType,
-                WindowContents.listing(), new InternalProcessWindowFunction<>(function));
+        return build(name("Window", function), resultType, WindowContents.listing(), new InternalProcessWindowFunction<>(function));
     }
 
     // ------------------------------------------------------------------ built-in aggregations
@@ -278,13 +257,39 @@ public class WindowedStream<T, K, W extends Window> {
                 windowTrigger, finalContents, finalFunction, windowEvictor, lateness, lateTag), null);
     }
 
-    String describe() {
+    private String describe() {
         return windowAssigner + ", " + trigger + (evictor != null ? ", " + evictor.getClass().getSimpleName() : "");
     }
 
-    private String name(Object aggregation, Object function) {
-        return "Window(" + describe() + ", " + aggregation.getClass().getSimpleName() + ", "
-                + function.getClass().getSimpleName() + ")";
+    /** Reduces each window with {@code reduceFunction}, then evaluates the result with {@code function}. */
+    <R> SingleOutputStreamOperator<R> reduceThen(ReduceFunction<T> reduceFunction, String name, TypeInformation<R> resultType,
+            InternalWindowFunction<T, R, K, W> function) {
+        checkNotRich(reduceFunction, "reduce");
+        return build(name, resultType, WindowContents.reducing(reduceFunction), function);
+    }
+
+    /** Aggregates each window with {@code aggFunction}, then evaluates the result with {@code function}. */
+    <ACC, V, R> SingleOutputStreamOperator<R> aggregateThen(AggregateFunction<T, ACC, V> aggFunction, String name,
+            TypeInformation<R> resultType, InternalWindowFunction<V, R, K, W> function) {
+        checkNotRich(aggFunction, "aggregate");
+        return build(name, resultType, WindowContents.aggregating(aggFunction), function);
+    }
+
+    /** The operator's name: {@code prefix(assigner, trigger[, evictor], functions...)}. */
+    String name(String prefix, Object... functions) {
+        StringBuilder b = new StringBuilder(prefix).append('(').append(describe());
+        for (Object f : functions) {
+            b.append(", ").append(f.getClass().getSimpleName());
+        }
+        return b.append(')').toString();
+    }
+
+    /**
+     * The result type of a window function ({@code WindowFunction}, {@code ProcessWindowFunction}
+     * and their all-window forms: input type argument 0, output 1).
+     */
+    static <R> TypeInformation<R> resultType(Function function, Class<?> functionClass, TypeInformation<?> inType) {
+        return TypeExtractor.getUnaryOperatorReturnType(function, functionClass, 0, 1, inType, functionClass.getSimpleName());
     }
 
     static void checkNotRich(Object function, String what) {
