@@ -2,8 +2,6 @@ package org.millrace.streaming.api.windowing.assigners;
 
 import java.util.Collection;
 import java.util.Collections;
-import org.millrace.streaming.api.windowing.triggers.EventTimeTrigger;
-import org.millrace.streaming.api.windowing.triggers.ProcessingTimeTrigger;
 import org.millrace.streaming.api.windowing.triggers.Trigger;
 import org.millrace.streaming.api.windowing.windows.TimeWindow;
 
@@ -28,13 +26,7 @@ abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
 
     @Override
     public Collection<TimeWindow> assignWindows(T element, long timestamp, WindowAssignerContext context) {
-        long start;
-        if (eventTime) {
-            checkEventTime(timestamp);
-            start = timestamp;
-        } else {
-            start = context.getCurrentProcessingTime();
-        }
+        long start = eventTime ? TimeWindowAssigner.checkEventTime(timestamp) : context.getCurrentProcessingTime();
         return windowOf(start, gapOf(element));
     }
 
@@ -46,7 +38,7 @@ abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Trigger<T, TimeWindow> getDefaultTrigger() {
-        return eventTime ? (Trigger) EventTimeTrigger.create() : (Trigger) ProcessingTimeTrigger.create();
+        return (Trigger) TimeWindowAssigner.defaultTrigger(eventTime);
     }
 
     @Override
@@ -59,12 +51,5 @@ abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
             throw new IllegalArgumentException("A session gap must be positive, was " + gap + " ms");
         }
         return Collections.singletonList(new TimeWindow(time, time + gap));
-    }
-
-    static void checkEventTime(long timestamp) {
-        if (timestamp == Long.MIN_VALUE) {
-            throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker). Did you forget"
-                    + " to call 'DataStream.assignTimestampsAndWatermarks(...)' or to give the source a WatermarkStrategy?");
-        }
     }
 }

@@ -2,12 +2,10 @@ package org.millrace.streaming.api.windowing.assigners;
 
 import java.time.Duration;
 import java.util.Collection;
-import org.millrace.streaming.api.windowing.triggers.ProcessingTimeTrigger;
-import org.millrace.streaming.api.windowing.triggers.Trigger;
 import org.millrace.streaming.api.windowing.windows.TimeWindow;
 
 /** Windows of wall-clock time of {@code size} starting every {@code slide}. */
-public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWindow> {
+public class SlidingProcessingTimeWindows extends TimeWindowAssigner {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,6 +14,7 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
     private final long offset;
 
     private SlidingProcessingTimeWindows(long size, long slide, long offset) {
+        super(false);
         if (size <= 0 || slide <= 0 || Math.abs(offset) >= slide) {
             throw new IllegalArgumentException("SlidingProcessingTimeWindows needs size > 0, slide > 0 and |offset| < slide");
         }
@@ -33,18 +32,8 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
     }
 
     @Override
-    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return SlidingEventTimeWindows.SlidingWindows.assign(context.getCurrentProcessingTime(), size, slide, offset);
-    }
-
-    @Override
-    public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return ProcessingTimeTrigger.create();
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return false;
+    Collection<TimeWindow> windowsAt(long now) {
+        return slidingWindows(now, size, slide, offset);
     }
 
     @Override

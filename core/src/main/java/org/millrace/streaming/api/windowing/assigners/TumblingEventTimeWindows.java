@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import org.millrace.streaming.api.windowing.triggers.EventTimeTrigger;
-import org.millrace.streaming.api.windowing.triggers.Trigger;
 import org.millrace.streaming.api.windowing.windows.TimeWindow;
 
 /**
@@ -13,7 +11,7 @@ import org.millrace.streaming.api.windowing.windows.TimeWindow;
  * {@code start = floor((ts - offset) / size) * size + offset}. The few windows in use at a time
  * are cached, so assigning an element allocates nothing in the steady state.
  */
-public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
+public class TumblingEventTimeWindows extends TimeWindowAssigner {
 
     private static final long serialVersionUID = 1L;
     private static final int CACHE = 8; // power of two
@@ -23,6 +21,7 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
     private transient List<TimeWindow>[] cache;
 
     protected TumblingEventTimeWindows(long size, long offset) {
+        super(true);
         if (size <= 0 || Math.abs(offset) >= size) {
             throw new IllegalArgumentException("TumblingEventTimeWindows needs 0 <= |offset| < size, got size " + size
                     + " and offset " + offset);
@@ -41,11 +40,7 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
 
     @Override
     @SuppressWarnings("unchecked")
-    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        if (timestamp == Long.MIN_VALUE) {
-            throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker). Did you forget"
-                    + " to call 'DataStream.assignTimestampsAndWatermarks(...)' or to give the source a WatermarkStrategy?");
-        }
+    Collection<TimeWindow> windowsAt(long timestamp) {
         long start = TimeWindow.getWindowStartWithOffset(timestamp, offset, size);
         if (cache == null) {
             cache = new List[CACHE];
@@ -62,16 +57,6 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
 
     public long getSize() {
         return size;
-    }
-
-    @Override
-    public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return EventTimeTrigger.create();
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return true;
     }
 
     @Override

@@ -3,12 +3,10 @@ package org.millrace.streaming.api.windowing.assigners;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
-import org.millrace.streaming.api.windowing.triggers.ProcessingTimeTrigger;
-import org.millrace.streaming.api.windowing.triggers.Trigger;
 import org.millrace.streaming.api.windowing.windows.TimeWindow;
 
 /** Fixed-size, non-overlapping windows of wall-clock time at the moment an element is processed. */
-public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWindow> {
+public class TumblingProcessingTimeWindows extends TimeWindowAssigner {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,6 +14,7 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     private final long offset;
 
     private TumblingProcessingTimeWindows(long size, long offset) {
+        super(false);
         if (size <= 0 || Math.abs(offset) >= size) {
             throw new IllegalArgumentException("TumblingProcessingTimeWindows needs 0 <= |offset| < size");
         }
@@ -32,20 +31,9 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     }
 
     @Override
-    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        long now = context.getCurrentProcessingTime();
+    Collection<TimeWindow> windowsAt(long now) {
         long start = TimeWindow.getWindowStartWithOffset(now, offset, size);
         return Collections.singletonList(new TimeWindow(start, start + size));
-    }
-
-    @Override
-    public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return ProcessingTimeTrigger.create();
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return false;
     }
 
     @Override
