@@ -21,13 +21,7 @@ final class BroadcastingOutput<T> implements Output<T> {
         boolean hasTs = record.hasTimestamp();
         T value = record.getValue();
         for (Output<T> output : outputs) {
-            // a successor may replace the record's value; restore it for the next one
-            if (hasTs) {
-                record.replace(value, ts);
-            } else {
-                record.eraseTimestamp();
-                record.replace(value);
-            }
+            restore(record, value, hasTs, ts);
             output.collect(record);
         }
     }
@@ -38,12 +32,7 @@ final class BroadcastingOutput<T> implements Output<T> {
         boolean hasTs = record.hasTimestamp();
         X value = record.getValue();
         for (Output<T> output : outputs) {
-            if (hasTs) {
-                record.replace(value, ts);
-            } else {
-                record.eraseTimestamp();
-                record.replace(value);
-            }
+            restore(record, value, hasTs, ts);
             output.collect(tag, record);
         }
     }
@@ -59,6 +48,16 @@ final class BroadcastingOutput<T> implements Output<T> {
     public void emitWatermarkStatus(WatermarkStatus status) {
         for (Output<T> output : outputs) {
             output.emitWatermarkStatus(status);
+        }
+    }
+
+    /** A successor may replace the record's value or timestamp; this puts both back for the next one. */
+    private static <X> void restore(StreamRecord<X> record, X value, boolean hasTimestamp, long timestamp) {
+        if (hasTimestamp) {
+            record.replace(value, timestamp);
+        } else {
+            record.eraseTimestamp();
+            record.replace(value);
         }
     }
 }
