@@ -64,60 +64,61 @@ final class PerWindowStateStore<K, W extends Window> implements KeyedStateStore 
         }
     }
 
+    /** A state of the backend seen through the store's window at the time of each call. */
+    private abstract class WindowScopedState<T> {
+        final NamespacedState<K, W, T> state;
+
+        WindowScopedState(NamespacedState<K, W, T> state) {
+            this.state = state;
+        }
+
+        /** The state, now pointing at the store's window. */
+        final NamespacedState<K, W, T> inWindow() {
+            state.setCurrentNamespace(window);
+            return state;
+        }
+
+        public void clear() {
+            inWindow().clear();
+        }
+    }
+
     /** A {@link ReducingState} whose namespace is the store's window at the time of each call. */
-    private final class WindowReducingState<T> implements ReducingState<T> {
-        private final NamespacedState<K, W, T> state;
+    private final class WindowReducingState<T> extends WindowScopedState<T> implements ReducingState<T> {
         private final ReduceFunction<T> reduceFunction;
 
         WindowReducingState(NamespacedState<K, W, T> state, ReduceFunction<T> reduceFunction) {
-            this.state = state;
+            super(state);
             this.reduceFunction = reduceFunction;
         }
 
         @Override
         public T get() {
-            state.setCurrentNamespace(window);
-            return state.get();
+            return inWindow().get();
         }
 
         @Override
         public void add(T value) throws Exception {
-            state.setCurrentNamespace(window);
-            T current = state.get();
-            state.update(current == null ? value : reduceFunction.reduce(current, value));
-        }
-
-        @Override
-        public void clear() {
-            state.setCurrentNamespace(window);
-            state.clear();
+            NamespacedState<K, W, T> scoped = inWindow();
+            T current = scoped.get();
+            scoped.update(current == null ? value : reduceFunction.reduce(current, value));
         }
     }
 
     /** A {@link ValueState} whose namespace is the store's window at the time of each call. */
-    private final class WindowValueState<T> implements ValueState<T> {
-        private final NamespacedState<K, W, T> state;
-
+    private final class WindowValueState<T> extends WindowScopedState<T> implements ValueState<T> {
         WindowValueState(NamespacedState<K, W, T> state) {
-            this.state = state;
+            super(state);
         }
 
         @Override
         public T value() {
-            state.setCurrentNamespace(window);
-            return state.get();
+            return inWindow().get();
         }
 
         @Override
         public void update(T value) {
-            state.setCurrentNamespace(window);
-            state.update(value);
-        }
-
-        @Override
-        public void clear() {
-            state.setCurrentNamespace(window);
-            state.clear();
+            inWindow().update(value);
         }
     }
 }
