@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -131,25 +125,9 @@ class BinFlinkITCase {
         assertTrue(SUBMITTED.matcher(run.out()).find(), run.toString());
     }
 
-    /** A JAR with FailingProgram's class files (and its nested classes) and a Main-Class manifest. */
     private Path packageFailingProgram() throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FailingProgram.class.getName());
-        String packagePath = FailingProgram.class.getPackageName().replace('.', '/');
-        Path jar = tmp.resolve("failing-program.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Class<?> type : List.of(FailingProgram.class, FailingProgram.ExplodingParser.class,
-                    FailingProgram.DiscardingSink.class)) {
-                String entry = packagePath + "/" + type.getName().substring(type.getPackageName().length() + 1) + ".class";
-                out.putNextEntry(new JarEntry(entry));
-                try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
-                    in.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        return jar;
+        return ProgramJars.packageProgram(tmp.resolve("failing-program.jar"), FailingProgram.class,
+                FailingProgram.ExplodingParser.class, FailingProgram.DiscardingSink.class);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.millrace.shuffle.buffer.LocalBufferPool;
 import org.millrace.shuffle.buffer.NetworkBufferPool;
 import org.millrace.shuffle.gate.LocalInputChannel;
 import org.millrace.shuffle.gate.SingleInputGate;
+import org.millrace.shuffle.metrics.ShuffleMetrics;
 import org.millrace.shuffle.netty.NettyShuffleClient;
 import org.millrace.shuffle.netty.NettyShuffleServer;
 import org.millrace.shuffle.netty.RemoteGateBuffers;
@@ -80,6 +81,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
     private final int floatingBuffersPerGate;
     private final BlockingStorage blockingStorage;
     private final ReadBufferPoolFactory readBufferPools;
+    private final ShuffleMetrics metrics;
     /** Blocking partitions created with a job id, so {@link #releaseJob} can release them. */
     private final ConcurrentHashMap<JobID, Set<ResultPartitionID>> blockingPartitionsByJob = new ConcurrentHashMap<>();
 
@@ -126,6 +128,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
         this.floatingBuffersPerGate = floatingBuffersPerGate;
         this.blockingStorage = blockingStorage;
         this.readBufferPools = reader -> networkBufferPool.createBufferPool(buffersPerChannel, buffersPerChannel, reader);
+        this.metrics = new ShuffleMetrics(networkBufferPool);
     }
 
     /**
@@ -393,6 +396,11 @@ public final class ShuffleEnvironment implements AutoCloseable {
 
     public NetworkBufferPool getNetworkBufferPool() {
         return networkBufferPool;
+    }
+
+    /** Network memory in use and the record counters of this TaskExecutor's tasks. */
+    public ShuffleMetrics getMetrics() {
+        return metrics;
     }
 
     public ResultPartitionManager getResultPartitionManager() {

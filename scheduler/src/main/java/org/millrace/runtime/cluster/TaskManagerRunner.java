@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +23,7 @@ import org.millrace.runtime.entrypoint.ClusterOptions;
 import org.millrace.runtime.entrypoint.EntrypointArguments;
 import org.millrace.runtime.heartbeat.HeartbeatMonitor;
 import org.millrace.runtime.heartbeat.HeartbeatOptions;
+import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.runtime.rest.http.FileTrees;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.RpcHandler;
@@ -34,10 +37,13 @@ import org.millrace.runtime.rpc.messages.ReleaseJob;
 import org.millrace.runtime.rpc.messages.RequestTaskMetrics;
 import org.millrace.runtime.rpc.messages.SubmitTask;
 import org.millrace.runtime.rpc.messages.TaskIOMetricsEntry;
+import org.millrace.runtime.rpc.messages.TaskManagerMetricsReport;
 import org.millrace.runtime.rpc.messages.TaskMetricsReport;
 import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
 import org.millrace.runtime.taskexecutor.TaskExecutor;
+import org.millrace.shuffle.metrics.ShuffleMetrics;
+import org.millrace.shuffle.metrics.TaskRecordCounters;
 import org.millrace.util.InstantiationUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * other TaskManagers to read its partitions. It registers with the JobManager at
  * {@code jobmanager.rpc.address:jobmanager.rpc.port} (retrying until
  * {@code taskmanager.registration.timeout}), answers its heartbeats, and registers again if the
- * JobManager stays silent for {@code heartbeat.timeout}. Started by {@code bin/taskmanager.sh}.
+ * JobManager stays silent for {@code heartbeat.timeout}; each heartbeat answer carries its metrics
+ * (network memory, per-task records and times). Started by {@code bin/taskmanager.sh}.
  */
 public final class TaskManagerRunner implements AutoCloseable {
 
@@ -130,8 +137,20 @@ public final class TaskManagerRunner implements AutoCloseable {
                 }));
         rpcServer.registerHandler(Heartbeat.class, (request, sender) -> {
             jobManagerHeartbeat.receiveHeartbeat(JobManagerRpcEndpoint.JOB_MANAGER_ID);
-            return CompletableFuture.completedFuture(Heartbeat.newBuilder().setSenderId(resourceId).build());
+            return CompletableFuture.completedFuture(Heartbeat.newBuilder().setSenderId(resourceId)
+                    .setMetrics(metricsReport()).build());
         });
+    }
+
+    /** What the heartbeat answer tells the JobManager: network memory and the running tasks' figures. */
+    private TaskManagerMetricsReport metricsReport() {
+        ShuffleMetrics metrics = taskExecutor.getShuffleEnvironment().getMetrics();
+        long now = System.currentTimeMillis();
+        Map<String, TaskRecordCounters> counters = metrics.tasks();
+        Map<ExecutionAttemptID, TaskIOMetrics.Snapshot> times = new HashMap<>();
+        counters.keySet().stream().map(id -> ExecutionAttemptID.fromString(id).jobId()).distinct()
+                .forEach(jobId -> times.putAll(taskExecutor.requestTaskMetrics(jobId).join()));
+        return ControlMessages.toReport(now, metrics.networkMemory(), counters, times);
     }
 
     /** Starts the endpoints and registers with the JobManager (blocking until it accepted, or the timeout). */

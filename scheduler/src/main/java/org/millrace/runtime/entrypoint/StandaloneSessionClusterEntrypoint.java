@@ -56,7 +56,7 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         this.rpcEndpoint = new JobManagerRpcEndpoint(rpcServer, rpcClient, resourceManager, dispatcher, artifacts, askTimeout,
                 configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL), configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
                 scheduler);
-        this.restEndpoint = new RestServerEndpoint(configuration, dispatcher);
+        this.restEndpoint = new RestServerEndpoint(configuration, dispatcher, rpcEndpoint.getMetricStore());
     }
 
     private static Thread daemon(Runnable r, String name) {

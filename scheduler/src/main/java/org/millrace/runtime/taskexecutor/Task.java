@@ -10,6 +10,9 @@ import org.millrace.runtime.io.network.ResultPartitionWriter;
 import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.shuffle.ShuffleEnvironment;
 import org.millrace.shuffle.gate.UnionInputGate;
+import org.millrace.shuffle.metrics.CountingInputGate;
+import org.millrace.shuffle.metrics.CountingResultPartitionWriter;
+import org.millrace.shuffle.metrics.TaskRecordCounters;
 import org.millrace.streaming.runtime.tasks.StreamTask;
 import org.millrace.streaming.runtime.tasks.TaskCancelledException;
 import org.millrace.streaming.runtime.tasks.TaskSetup;
@@ -20,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * One deployed subtask attempt on a TaskExecutor: its output partitions are registered when it is
  * created (so consumers deployed after it on the same TaskExecutor find them), its input gate and
  * operator chain are built in its own thread, and every state change is reported to the listener.
+ * Its records in and out are counted where they cross the shuffle, in the shuffle's metrics under
+ * the attempt id, while it runs.
  */
 final class Task implements Runnable {
 
@@ -33,6 +38,7 @@ final class Task implements Runnable {
     private final Runnable onTerminated;
     private final List<ResultPartitionWriter> outputs = new ArrayList<>();
     private final String name;
+    private final TaskRecordCounters recordCounters;
     private volatile StreamTask streamTask;
     private volatile boolean cancelled;
 
@@ -50,14 +56,17 @@ final class Task implements Runnable {
         this.listener = listener;
         this.onTerminated = onTerminated;
         this.name = descriptor.taskNameWithSubtask();
+        this.recordCounters = shuffle.getMetrics().registerTask(descriptor.attemptId().toString());
         try {
             for (TaskDeploymentDescriptor.OutputPartition p : descriptor.outputs()) {
-                outputs.add(p.blocking()
+                outputs.add(new CountingResultPartitionWriter(p.blocking()
                         // kept after consumption: a re-run consumer (region failover) reads it again
                         ? shuffle.createBlockingResultPartition(p.partitionId(), p.numberOfSubpartitions(), name, false)
-                        : shuffle.createResultPartition(p.partitionId(), p.numberOfSubpartitions(), name));
+                        : shuffle.createResultPartition(p.partitionId(), p.numberOfSubpartitions(), name),
+                        recordCounters));
             }
         } catch (IOException | RuntimeException e) {
+            shuffle.getMetrics().unregisterTask(descriptor.attemptId().toString());
             for (TaskDeploymentDescriptor.OutputPartition p : descriptor.outputs()) {
                 shuffle.getResultPartitionManager().releasePartition(p.partitionId(), e);
             }
@@ -116,6 +125,7 @@ final class Task implements Runnable {
                     wasCancelled ? ExecutionState.CANCELED : ExecutionState.FAILED, wasCancelled ? null : t,
                     java.util.Map.of(), task == null ? null : task.getIOMetrics().snapshot()));
         } finally {
+            shuffle.getMetrics().unregisterTask(id.toString());
             onTerminated.run();
         }
     }
@@ -126,7 +136,9 @@ final class Task implements Runnable {
         }
         List<InputGate> gates = new ArrayList<>();
         for (int g = 0; g < descriptor.inputs().size(); g++) {
-            gates.add(shuffle.createInputGateForProducers(name, g, descriptor.inputs().get(g), descriptor.subtaskIndex()));
+            gates.add(new CountingInputGate(
+                    shuffle.createInputGateForProducers(name, g, descriptor.inputs().get(g), descriptor.subtaskIndex()),
+                    recordCounters));
         }
         return gates.size() == 1 ? gates.get(0) : new UnionInputGate(gates);
     }
