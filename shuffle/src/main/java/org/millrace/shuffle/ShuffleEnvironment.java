@@ -20,6 +20,7 @@ import org.millrace.shuffle.gate.LocalInputChannel;
 import org.millrace.shuffle.gate.SingleInputGate;
 import org.millrace.shuffle.metrics.ShuffleMetrics;
 import org.millrace.shuffle.netty.NettyShuffleClient;
+import org.millrace.shuffle.netty.InternalSsl;
 import org.millrace.shuffle.netty.NettyShuffleServer;
 import org.millrace.shuffle.netty.RemoteGateBuffers;
 import org.millrace.shuffle.netty.RemoteInputChannel;
@@ -88,6 +89,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
     // Guarded by this; started on demand.
     private NettyShuffleServer server;
     private NettyShuffleClient client;
+    private InternalSsl ssl;
     private boolean closed;
 
     /**
@@ -362,6 +364,20 @@ public final class ShuffleEnvironment implements AutoCloseable {
     }
 
     /**
+     * Makes this environment's server and client speak TLS ({@code security.ssl.internal.*}, see
+     * {@link InternalSsl#fromConfiguration}). Call it before {@link #startServer} and before any
+     * remote channel connects.
+     *
+     * @throws IllegalStateException if the server or the client already runs
+     */
+    public synchronized void useInternalSsl(InternalSsl internalSsl) {
+        if (server != null || client != null) {
+            throw new IllegalStateException("TLS must be set before the shuffle server starts or a remote channel connects");
+        }
+        this.ssl = internalSsl;
+    }
+
+    /**
      * Starts this TaskExecutor's shuffle server on {@code bindHost} at a free port, so other
      * TaskExecutors can read its partitions.
      *
@@ -374,7 +390,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
             throw new IllegalStateException(closed ? "Shuffle environment is closed" : "Shuffle server already runs at "
                     + server.getAddress());
         }
-        server = NettyShuffleServer.start(partitionManager, bindHost, 0, NETTY_THREADS);
+        server = NettyShuffleServer.start(partitionManager, bindHost, 0, NETTY_THREADS, ssl);
         return server.getAddress();
     }
 
@@ -389,7 +405,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
         }
         if (client == null) {
             client = new NettyShuffleClient(
-                    NETTY_THREADS, PARTITION_REQUEST_INITIAL_BACKOFF_MS, PARTITION_REQUEST_MAX_BACKOFF_MS);
+                    NETTY_THREADS, PARTITION_REQUEST_INITIAL_BACKOFF_MS, PARTITION_REQUEST_MAX_BACKOFF_MS, ssl);
         }
         return client;
     }

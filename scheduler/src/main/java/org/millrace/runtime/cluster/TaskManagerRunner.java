@@ -43,6 +43,7 @@ import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
 import org.millrace.runtime.taskexecutor.TaskExecutor;
 import org.millrace.shuffle.metrics.ShuffleMetrics;
+import org.millrace.shuffle.netty.InternalSsl;
 import org.millrace.shuffle.metrics.TaskRecordCounters;
 import org.millrace.util.InstantiationUtil;
 import org.slf4j.Logger;
@@ -105,6 +106,7 @@ public final class TaskManagerRunner implements AutoCloseable {
                 configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT));
         this.jobManagerHeartbeat = new HeartbeatMonitor<>(configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
                 id -> jobManagerLost(), scheduler);
+        InternalSsl.fromConfiguration(configuration).ifPresent(ssl -> taskExecutor.getShuffleEnvironment().useInternalSsl(ssl));
         registerHandlers();
     }
 
