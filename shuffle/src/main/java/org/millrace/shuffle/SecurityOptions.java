@@ -5,8 +5,9 @@ import static org.millrace.configuration.ConfigOptions.key;
 import org.millrace.configuration.ConfigOption;
 
 /**
- * Flink's options for TLS between the processes of a cluster ("internal" connections): here the
- * shuffle's data connections between TaskManagers. Both ends use the same keystore and truststore
+ * Flink's options for TLS between the processes of a cluster ("internal" connections): the
+ * shuffle's data connections between TaskManagers and the control RPC between the JobManager and
+ * the TaskManagers. Both ends use the same keystore and truststore
  * and each authenticates the other (mutual TLS). Registered with the option registry by
  * {@link ShuffleConfigOptionProvider}.
  */
@@ -17,9 +18,11 @@ public final class SecurityOptions {
     public static final ConfigOption<Boolean> SSL_INTERNAL_ENABLED = key("security.ssl.internal.enabled")
             .booleanType()
             .defaultValue(false)
-            .withDescription("Encrypt and mutually authenticate the data connections between TaskManagers"
-                    + " (the shuffle) with TLS. Needs 'security.ssl.internal.keystore' and"
-                    + " 'security.ssl.internal.truststore' with their passwords on every TaskManager.");
+            .withDescription("Encrypt and mutually authenticate the connections between the cluster's processes"
+                    + " with TLS: the data connections between TaskManagers (the shuffle) and the control RPC between"
+                    + " the JobManager and the TaskManagers. Needs 'security.ssl.internal.keystore' and"
+                    + " 'security.ssl.internal.truststore' with their passwords on every process of the cluster."
+                    + " The REST API is not covered.");
 
     public static final ConfigOption<String> SSL_INTERNAL_KEYSTORE = key("security.ssl.internal.keystore")
             .stringType()

@@ -92,7 +92,8 @@ public final class TaskManagerRunner implements AutoCloseable {
             return t;
         });
         this.workingDirectory = Files.createTempDirectory("millrace-taskmanager-");
-        this.rpcClient = new RpcClient("taskmanager-" + resourceId, askTimeout);
+        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
+        this.rpcClient = new RpcClient("taskmanager-" + resourceId, askTimeout, ssl);
         this.classLoaders = new FetchedJarClassLoaders(rpcClient, jobManager, askTimeout, workingDirectory.resolve("jobs"),
                 TaskManagerRunner.class.getClassLoader());
         this.taskExecutor = new TaskExecutor(resourceId, configuration, configuration.get(TaskManagerOptions.NUM_TASK_SLOTS),
@@ -103,10 +104,12 @@ public final class TaskManagerRunner implements AutoCloseable {
                             return null;
                         }));
         this.rpcServer = new RpcServer("taskmanager", configuration.get(ClusterOptions.TASK_MANAGER_BIND_HOST),
-                configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT));
+                configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT), ssl);
         this.jobManagerHeartbeat = new HeartbeatMonitor<>(configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
                 id -> jobManagerLost(), scheduler);
-        InternalSsl.fromConfiguration(configuration).ifPresent(ssl -> taskExecutor.getShuffleEnvironment().useInternalSsl(ssl));
+        if (ssl != null) {
+            taskExecutor.getShuffleEnvironment().useInternalSsl(ssl);
+        }
         registerHandlers();
     }
 

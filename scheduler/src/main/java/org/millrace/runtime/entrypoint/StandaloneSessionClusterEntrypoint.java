@@ -17,6 +17,7 @@ import org.millrace.runtime.rest.RestServerEndpoint;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.RpcOptions;
 import org.millrace.runtime.rpc.RpcServer;
+import org.millrace.shuffle.netty.InternalSsl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The JobManager process of a standalone session cluster: the Dispatcher and ResourceManager behind
  * the control RPC (TaskManagers register at {@code jobmanager.rpc.port}) and the REST API (clients
  * submit and follow jobs at {@code rest.port}). Started by {@code bin/jobmanager.sh}; runs until
- * it is stopped (SIGTERM runs an orderly shutdown that cancels running jobs).
+ * it is stopped (SIGTERM runs an orderly shutdown that cancels running jobs). With
+ * {@code security.ssl.internal.enabled} its control connections are mutually authenticated TLS.
  */
 public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
 
@@ -50,9 +52,10 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         this.dispatcher = new Dispatcher(resourceManager, configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
                 artifacts, ioExecutor);
         Duration askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
+        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.rpcServer = new RpcServer("jobmanager", configuration.get(ClusterOptions.JOB_MANAGER_BIND_HOST),
-                configuration.get(ClusterOptions.JOB_MANAGER_PORT));
-        this.rpcClient = new RpcClient("jobmanager", askTimeout);
+                configuration.get(ClusterOptions.JOB_MANAGER_PORT), ssl);
+        this.rpcClient = new RpcClient("jobmanager", askTimeout, ssl);
         this.rpcEndpoint = new JobManagerRpcEndpoint(rpcServer, rpcClient, resourceManager, dispatcher, artifacts, askTimeout,
                 configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL), configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
                 scheduler);

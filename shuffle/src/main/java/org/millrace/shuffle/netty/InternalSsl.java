@@ -23,7 +23,8 @@ import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.shuffle.SecurityOptions;
 
 /**
- * TLS for the shuffle's connections ({@code security.ssl.internal.*}): the server and the client
+ * TLS for the connections between a cluster's processes ({@code security.ssl.internal.*}): the
+ * shuffle's data connections and the control RPC. It holds the server and the client
  * context built once from one keystore and one truststore. Both sides present the keystore's
  * certificate and require the peer's to be in the truststore (mutual authentication), as Flink's
  * internal SSL does; host names are not verified, because the peers are the cluster's own
@@ -106,12 +107,12 @@ public final class InternalSsl {
     }
 
     /** A server-side handler for an accepted connection. */
-    SslHandler serverHandler(Channel channel) {
+    public SslHandler serverHandler(Channel channel) {
         return server.newHandler(channel.alloc());
     }
 
     /** A client-side handler for a new connection. */
-    SslHandler clientHandler(Channel channel) {
+    public SslHandler clientHandler(Channel channel) {
         return client.newHandler(channel.alloc());
     }
 }
