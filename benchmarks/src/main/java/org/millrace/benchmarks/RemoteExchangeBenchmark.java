@@ -63,6 +63,7 @@ public final class RemoteExchangeBenchmark {
         long rate = Long.parseLong(options.getOrDefault("--latency-rate", "10000"));
         long seconds = Long.parseLong(options.getOrDefault("--latency-seconds", "15"));
         boolean allOk = true;
+        String loadBefore = loadAverage();
         List<Throughput> throughputs = new ArrayList<>();
         List<String> latencyLines = new ArrayList<>();
         List<LatencySink.Latencies> latencies = new ArrayList<>();
@@ -84,7 +85,8 @@ public final class RemoteExchangeBenchmark {
                 System.out.println(line);
             }
         }
-        String section = markdown(throughputs, latencies, rate, seconds, options);
+        String load = "load average " + loadBefore + " before, " + loadAverage() + " after";
+        String section = markdown(throughputs, latencies, rate, seconds, load, options);
         System.out.println(section);
         if (options.containsKey("--docs")) {
             replaceSection(Path.of(options.get("--docs")), section);
@@ -120,14 +122,14 @@ public final class RemoteExchangeBenchmark {
     }
 
     private static String markdown(List<Throughput> throughputs, List<LatencySink.Latencies> latencies, long rate,
-            long seconds, Map<String, String> options) {
+            long seconds, String load, Map<String, String> options) {
         StringBuilder md = new StringBuilder();
         md.append("Command: `").append(options.getOrDefault("--command", "RemoteExchangeBenchmark")).append('`');
         if (options.containsKey("--revision")) {
             md.append(" at ").append(options.get("--revision"));
         }
         md.append(", ").append(java.time.LocalDate.now()).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(load).append(".\n\n");
         md.append("| run | records | net runtime | records/s | MB/s | checksum |\n|---|---|---|---|---|---|\n");
         for (int i = 0; i < throughputs.size(); i++) {
             Throughput t = throughputs.get(i);
@@ -144,6 +146,15 @@ public final class RemoteExchangeBenchmark {
                     millis(l.p50Micros()), millis(l.p99Micros()), millis(l.maxMicros())));
         }
         return md.toString();
+    }
+
+    /** The 1-minute load average of the machine ({@code /proc/loadavg}), or "n/a": other work on it skews the figures. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static String millis(long micros) {
