@@ -37,14 +37,20 @@ class InternalSslClusterITCase {
         }
     }
 
-    @Test
-    void wordCountOnAClusterTalkingTlsWritesExactCounts() throws Exception {
+    /** The lines of {@code flink-conf.yaml} for TLS with a fresh certificate, then {@code extra}. */
+    private String[] configurationWithTls(String... extra) throws Exception {
         Configuration tls = TestCertificates.identity(Files.createDirectories(tmp.resolve("certificates")), "internal");
-        List<String> configuration = new ArrayList<>(List.of("taskmanager.numberOfTaskSlots: 2"));
+        List<String> configuration = new ArrayList<>();
         for (Map.Entry<String, String> entry : tls.toMap().entrySet()) {
             configuration.add(entry.getKey() + ": " + entry.getValue());
         }
-        cluster = new StandaloneCluster(tmp, configuration.toArray(String[]::new));
+        configuration.addAll(List.of(extra));
+        return configuration.toArray(String[]::new);
+    }
+
+    @Test
+    void wordCountOnAClusterTalkingTlsWritesExactCounts() throws Exception {
+        cluster = new StandaloneCluster(tmp, configurationWithTls("taskmanager.numberOfTaskSlots: 2"));
         cluster.start(2);
         Path input = WordCountFiles.writeInput(tmp);
         Path output = tmp.resolve("counts");
@@ -60,5 +66,18 @@ class InternalSslClusterITCase {
                 "both TaskManagers should serve their partitions over TLS\n" + logs);
         assertEquals(3, logs.lines().filter(line -> line.contains("RPC server") && line.endsWith("(TLS)")).count(),
                 "the JobManager and both TaskManagers should serve control messages over TLS\n" + logs);
+    }
+
+    @Test
+    void taskManagerWithAMissingKeystoreExitsNamingTheKey() throws Exception {
+        Path missing = tmp.resolve("no-such-keystore.p12");
+        cluster = new StandaloneCluster(tmp, configurationWithTls("security.ssl.internal.keystore: " + missing));
+
+        Process taskManager = cluster.startTaskManager("taskmanager");
+
+        assertTrue(taskManager.waitFor(2, TimeUnit.MINUTES), "the TaskManager did not exit\n" + cluster.logs());
+        assertTrue(taskManager.exitValue() != 0, cluster.logs());
+        String logs = cluster.logs();
+        assertTrue(logs.contains("'security.ssl.internal.keystore'") && logs.contains(missing.toString()), logs);
     }
 }

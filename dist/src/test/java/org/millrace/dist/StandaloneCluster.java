@@ -69,6 +69,11 @@ final class StandaloneCluster implements AutoCloseable {
         return started;
     }
 
+    /** One more {@code bin/taskmanager.sh start-foreground} JVM, output in {@code dir/<name>/}, not awaited. */
+    Process startTaskManager(String name) throws IOException {
+        return startProcess(name, "taskmanager.sh", "start-foreground");
+    }
+
     /** A cluster process the test itself ends, so its exit is no failure. */
     void allowExit(Process process) {
         mayExit.add(process);

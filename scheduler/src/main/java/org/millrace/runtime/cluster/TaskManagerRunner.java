@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.runtime.entrypoint.ClusterOptions;
 import org.millrace.runtime.entrypoint.EntrypointArguments;
@@ -78,7 +79,14 @@ public final class TaskManagerRunner implements AutoCloseable {
     private InetSocketAddress dataAddress;
     private volatile boolean closed;
 
+    /**
+     * Creates the endpoints; nothing listens before {@link #start()}.
+     *
+     * @throws org.millrace.configuration.IllegalConfigurationException if the TLS stores of
+     *     {@code security.ssl.internal.*} cannot be read, naming the key to fix
+     */
     public TaskManagerRunner(Configuration configuration) throws IOException {
+        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.configuration = configuration;
         this.advertisedHost = configuration.getOptional(ClusterOptions.TASK_MANAGER_HOST)
                 .orElseGet(TaskManagerRunner::localHostName);
@@ -92,7 +100,6 @@ public final class TaskManagerRunner implements AutoCloseable {
             return t;
         });
         this.workingDirectory = Files.createTempDirectory("millrace-taskmanager-");
-        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.rpcClient = new RpcClient("taskmanager-" + resourceId, askTimeout, ssl);
         this.classLoaders = new FetchedJarClassLoaders(rpcClient, jobManager, askTimeout, workingDirectory.resolve("jobs"),
                 TaskManagerRunner.class.getClassLoader());
@@ -267,7 +274,15 @@ public final class TaskManagerRunner implements AutoCloseable {
     /** {@code bin/taskmanager.sh start-foreground}: {@code --configDir <dir> [-D key=value ...]}. */
     public static void main(String[] args) throws Exception {
         Configuration configuration = EntrypointArguments.parse("taskmanager", args).loadConfiguration();
-        TaskManagerRunner runner = new TaskManagerRunner(configuration);
+        TaskManagerRunner runner;
+        try {
+            runner = new TaskManagerRunner(configuration);
+        } catch (IllegalConfigurationException e) {
+            LOG.error("TaskManager could not start: {}", e.getMessage());
+            System.err.println("TaskManager could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "TaskManager shutdown"));
         try {
             runner.start();

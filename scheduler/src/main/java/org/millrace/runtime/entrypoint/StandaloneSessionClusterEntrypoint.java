@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.runtime.cluster.JobManagerRpcEndpoint;
 import org.millrace.runtime.dispatcher.Dispatcher;
 import org.millrace.runtime.dispatcher.JobArtifacts;
@@ -43,7 +44,14 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
     private final RestServerEndpoint restEndpoint;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
+    /**
+     * Creates the components; nothing listens before {@link #start()}.
+     *
+     * @throws org.millrace.configuration.IllegalConfigurationException if the TLS stores of
+     *     {@code security.ssl.internal.*} cannot be read, naming the key to fix
+     */
     public StandaloneSessionClusterEntrypoint(Configuration configuration) {
+        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.configuration = configuration;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "JobManager scheduler"));
         this.ioExecutor = Executors.newCachedThreadPool(r -> daemon(r, "JobManager io"));
@@ -52,7 +60,6 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         this.dispatcher = new Dispatcher(resourceManager, configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
                 artifacts, ioExecutor);
         Duration askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
-        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.rpcServer = new RpcServer("jobmanager", configuration.get(ClusterOptions.JOB_MANAGER_BIND_HOST),
                 configuration.get(ClusterOptions.JOB_MANAGER_PORT), ssl);
         this.rpcClient = new RpcClient("jobmanager", askTimeout, ssl);
@@ -111,7 +118,15 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
     /** {@code bin/jobmanager.sh start-foreground}: {@code --configDir <dir> [-D key=value ...]}. */
     public static void main(String[] args) throws Exception {
         Configuration configuration = EntrypointArguments.parse("jobmanager", args).loadConfiguration();
-        StandaloneSessionClusterEntrypoint entrypoint = new StandaloneSessionClusterEntrypoint(configuration);
+        StandaloneSessionClusterEntrypoint entrypoint;
+        try {
+            entrypoint = new StandaloneSessionClusterEntrypoint(configuration);
+        } catch (IllegalConfigurationException e) {
+            LOG.error("JobManager could not start: {}", e.getMessage());
+            System.err.println("JobManager could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(entrypoint::close, "JobManager shutdown"));
         try {
             entrypoint.start();
