@@ -5,11 +5,13 @@
 #   - throughput of W4-keyby (shared/BENCHMARKS.md) as records/s and MB/s, checksum checked;
 #   - p50/p99/max latency at a fixed rate with execution.buffer-timeout 0, 1 ms and 100 ms
 #     (emit stamps from the wall clock: System.nanoTime() is not comparable across JVMs).
+# With --tls true everything runs again on a second cluster whose processes talk TLS
+# (security.ssl.internal.*, a certificate made by keytool for the run).
 # Prints RESULT and LATENCY lines and a Markdown section; --update-docs also writes that section
 # into docs/benchmarks.md (between its exchange-benchmark markers).
 #
 #   benchmarks/exchange.sh [--update-docs] [--records N] [--repetitions R] [--latency-rate RECORDS_PER_S]
-#                          [--latency-seconds S]
+#                          [--latency-seconds S] [--tls true|false]
 #
 # Defaults: 100,000,000 records, 3 repetitions, 10,000 records/s for 15 s per buffer timeout.
 # Environment: BENCH_TARGET [benchmarks/target]  JAVA [java]  JAVA_OPTS [-Xmx1g] (benchmark and

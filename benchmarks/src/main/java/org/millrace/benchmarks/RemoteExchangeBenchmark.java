@@ -11,6 +11,7 @@ import java.util.Map;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.api.common.typeinfo.Types;
+import org.millrace.shuffle.netty.TestCertificates;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -24,6 +25,8 @@ import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
  *       record carries its emit time ({@link EpochMicros}, the wall clock, because the two ends are
  *       different processes) and the sink takes p50 / p99 / max after a 2 s warm-up.</li>
  * </ul>
+ * With {@code --tls true} all of it runs again on a second cluster whose processes talk TLS
+ * ({@code security.ssl.internal.*}, a certificate made by keytool for the run).
  * Prints {@code RESULT} lines (the first fields as in {@code shared/BENCHMARKS.md}) and
  * {@code LATENCY} lines, then a Markdown section; {@code --docs FILE} also puts the section between
  * the markers of that file. {@code benchmarks/exchange.sh} runs it.
@@ -31,7 +34,7 @@ import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 public final class RemoteExchangeBenchmark {
 
     static final String USAGE = "[--records N] [--repetitions R] [--latency-rate RECORDS_PER_S] [--latency-seconds S]"
-            + " [--docs FILE --command TEXT --revision TEXT]";
+            + " [--tls true|false] [--docs FILE --command TEXT --revision TEXT]";
     static final String ENGINE = "millrace-2tm";
     static final long FRAME_BYTES = 4 + 1 + 8;
     static final long[] BUFFER_TIMEOUTS_MS = {0, 1, 100};
@@ -62,36 +65,63 @@ public final class RemoteExchangeBenchmark {
         int repetitions = Integer.parseInt(options.getOrDefault("--repetitions", "3"));
         long rate = Long.parseLong(options.getOrDefault("--latency-rate", "10000"));
         long seconds = Long.parseLong(options.getOrDefault("--latency-seconds", "15"));
+        boolean tls = Boolean.parseBoolean(options.getOrDefault("--tls", "false"));
         boolean allOk = true;
         String loadBefore = loadAverage();
-        List<Throughput> throughputs = new ArrayList<>();
-        List<String> latencyLines = new ArrayList<>();
-        List<LatencySink.Latencies> latencies = new ArrayList<>();
-        try (LoopbackCluster cluster = new LoopbackCluster(
-                List.of(System.getenv().getOrDefault("TM_JAVA_OPTS", "-Xmx2g").split("\\s+")), Map.of())) {
-            for (int r = 0; r < repetitions; r++) {
-                Throughput run = throughput(cluster, records);
-                allOk &= run.measurement().checksumOk().orElse(false);
-                throughputs.add(run);
-                System.out.println(run.line());
-            }
-            for (long timeout : BUFFER_TIMEOUTS_MS) {
-                LatencySink.Latencies result = latency(cluster, rate, seconds, timeout);
-                latencies.add(result);
-                String line = String.format(Locale.ROOT, "LATENCY exchange=remote buffer_timeout_ms=%d rate=%d records=%d"
-                        + " measured=%d p50_us=%d p99_us=%d max_us=%d", timeout, rate, rate * seconds, result.count(),
-                        result.p50Micros(), result.p99Micros(), result.maxMicros());
-                latencyLines.add(line);
-                System.out.println(line);
+        List<TransportRun> runs = new ArrayList<>();
+        runs.add(run("plain TCP", Map.of(), records, repetitions, rate, seconds));
+        if (tls) {
+            runs.add(run("TLS", tlsConfiguration(), records, repetitions, rate, seconds));
+        }
+        for (TransportRun run : runs) {
+            for (Throughput throughput : run.throughputs()) {
+                allOk &= throughput.measurement().checksumOk().orElse(false);
             }
         }
         String load = "load average " + loadBefore + " before, " + loadAverage() + " after";
-        String section = markdown(throughputs, latencies, rate, seconds, load, options);
+        String section = markdown(runs, rate, seconds, load, options);
         System.out.println(section);
         if (options.containsKey("--docs")) {
             replaceSection(Path.of(options.get("--docs")), section);
         }
         System.exit(allOk ? 0 : 1);
+    }
+
+    /** The throughput and latency runs over one transport, on a cluster of its own. */
+    record TransportRun(String transport, List<Throughput> throughputs, List<LatencySink.Latencies> latencies) {}
+
+    private static TransportRun run(String transport, Map<String, String> configuration, long records, int repetitions,
+            long rate, long seconds) throws Exception {
+        List<Throughput> throughputs = new ArrayList<>();
+        List<LatencySink.Latencies> latencies = new ArrayList<>();
+        String tag = " transport=" + transport.replace(' ', '-');
+        try (LoopbackCluster cluster = new LoopbackCluster(
+                List.of(System.getenv().getOrDefault("TM_JAVA_OPTS", "-Xmx2g").split("\\s+")), configuration)) {
+            for (int r = 0; r < repetitions; r++) {
+                Throughput run = throughput(cluster, records);
+                throughputs.add(run);
+                System.out.println(run.line() + tag);
+            }
+            for (long timeout : BUFFER_TIMEOUTS_MS) {
+                LatencySink.Latencies result = latency(cluster, rate, seconds, timeout);
+                latencies.add(result);
+                System.out.println(String.format(Locale.ROOT, "LATENCY exchange=remote buffer_timeout_ms=%d rate=%d records=%d"
+                        + " measured=%d p50_us=%d p99_us=%d max_us=%d", timeout, rate, rate * seconds, result.count(),
+                        result.p50Micros(), result.p99Micros(), result.maxMicros()) + tag);
+            }
+        }
+        return new TransportRun(transport, throughputs, latencies);
+    }
+
+    /** {@code security.ssl.internal.*} for a certificate made with keytool in a temporary directory. */
+    private static Map<String, String> tlsConfiguration() throws Exception {
+        Path stores = Files.createTempDirectory("millrace-exchange-benchmark-tls-");
+        stores.toFile().deleteOnExit();
+        Map<String, String> configuration = TestCertificates.identity(stores, "benchmark").toMap();
+        for (String file : List.of("benchmark-keystore.p12", "benchmark.cer", "benchmark-truststore.p12")) {
+            stores.resolve(file).toFile().deleteOnExit();
+        }
+        return configuration;
     }
 
     private static Throughput throughput(LoopbackCluster cluster, long records) throws Exception {
@@ -121,8 +151,8 @@ public final class RemoteExchangeBenchmark {
         return LatencySink.Latencies.of(env.execute("exchange latency buffer-timeout=" + bufferTimeoutMillis + "ms"));
     }
 
-    private static String markdown(List<Throughput> throughputs, List<LatencySink.Latencies> latencies, long rate,
-            long seconds, String load, Map<String, String> options) {
+    private static String markdown(List<TransportRun> runs, long rate, long seconds, String load,
+            Map<String, String> options) {
         StringBuilder md = new StringBuilder();
         md.append("Command: `").append(options.getOrDefault("--command", "RemoteExchangeBenchmark")).append('`');
         if (options.containsKey("--revision")) {
@@ -130,20 +160,24 @@ public final class RemoteExchangeBenchmark {
         }
         md.append(", ").append(java.time.LocalDate.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(load).append(".\n\n");
-        md.append("| run | records | net runtime | records/s | MB/s | checksum |\n|---|---|---|---|---|---|\n");
-        for (int i = 0; i < throughputs.size(); i++) {
-            Throughput t = throughputs.get(i);
-            md.append(String.format(Locale.ROOT, "| %d | %,d | %.2f s | %.2f M | %.1f | %s |%n", i + 1,
-                    t.measurement().records(), t.measurement().netRuntimeMillis() / 1000.0,
-                    t.netRecordsPerSecond() / 1e6, t.netMegabytesPerSecond(),
-                    t.measurement().checksumOk().map(ok -> ok ? "ok" : "WRONG").orElse(String.valueOf(t.measurement().checksum()))));
+        md.append("| transport | run | records | net runtime | records/s | MB/s | checksum |\n|---|---|---|---|---|---|---|\n");
+        for (TransportRun run : runs) {
+            for (int i = 0; i < run.throughputs().size(); i++) {
+                Throughput t = run.throughputs().get(i);
+                md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.2f s | %.2f M | %.1f | %s |%n", run.transport(), i + 1,
+                        t.measurement().records(), t.measurement().netRuntimeMillis() / 1000.0,
+                        t.netRecordsPerSecond() / 1e6, t.netMegabytesPerSecond(),
+                        t.measurement().checksumOk().map(ok -> ok ? "ok" : "WRONG").orElse(String.valueOf(t.measurement().checksum()))));
+            }
         }
         md.append(String.format(Locale.ROOT, "%nLatency at %,d records/s for %d s (the first 2 s not counted):%n%n", rate, seconds));
-        md.append("| execution.buffer-timeout | records measured | p50 | p99 | max |\n|---|---|---|---|---|\n");
-        for (int i = 0; i < latencies.size(); i++) {
-            LatencySink.Latencies l = latencies.get(i);
-            md.append(String.format(Locale.ROOT, "| %d ms | %,d | %s | %s | %s |%n", BUFFER_TIMEOUTS_MS[i], l.count(),
-                    millis(l.p50Micros()), millis(l.p99Micros()), millis(l.maxMicros())));
+        md.append("| transport | execution.buffer-timeout | records measured | p50 | p99 | max |\n|---|---|---|---|---|---|\n");
+        for (TransportRun run : runs) {
+            for (int i = 0; i < run.latencies().size(); i++) {
+                LatencySink.Latencies l = run.latencies().get(i);
+                md.append(String.format(Locale.ROOT, "| %s | %d ms | %,d | %s | %s | %s |%n", run.transport(),
+                        BUFFER_TIMEOUTS_MS[i], l.count(), millis(l.p50Micros()), millis(l.p99Micros()), millis(l.maxMicros())));
+            }
         }
         return md.toString();
     }
