@@ -3,7 +3,6 @@ package org.millrace.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +112,7 @@ class BinFlinkITCase {
 
     @Test
     void failingJobExitsOneWithTheOperatorNameAndMessage() throws Exception {
-        Path jar = packageFailingProgram();
+        Path jar = TestJars.programJar(tmp.resolve("failing-program.jar"), FailingProgram.class);
 
         Run run = flink("run", jar.toString());
 
@@ -123,11 +122,6 @@ class BinFlinkITCase {
         assertTrue(run.err().contains(FailingProgram.OPERATOR_NAME), run.toString());
         assertTrue(run.err().contains("java.lang.NumberFormatException: " + FailingProgram.MESSAGE), run.toString());
         assertTrue(SUBMITTED.matcher(run.out()).find(), run.toString());
-    }
-
-    private Path packageFailingProgram() throws IOException {
-        return ProgramJars.packageProgram(tmp.resolve("failing-program.jar"), FailingProgram.class,
-                FailingProgram.ExplodingParser.class, FailingProgram.DiscardingSink.class);
     }
 
     @Test

@@ -36,12 +36,11 @@ class CrossJvmBackpressureITCase {
     @TempDir
     Path tmp;
 
-    private StandaloneCluster cluster;
+    private StandaloneClusterProcesses cluster;
 
     @BeforeEach
     void startCluster() throws Exception {
-        cluster = new StandaloneCluster(tmp,
-                "taskmanager.numberOfTaskSlots: 1",
+        cluster = new StandaloneClusterProcesses(tmp, 1,
                 "taskmanager.memory.network.max: " + (NETWORK_BYTES >> 20) + " mb",
                 "taskmanager.memory.segment-size: " + (SEGMENT_BYTES >> 10) + " kb",
                 "heartbeat.interval: 200 ms",
@@ -57,7 +56,7 @@ class CrossJvmBackpressureITCase {
     @Test
     void slowSinkInAnotherJvmSlowsTheSourceToItsRateWithinBoundedNetworkMemory() throws Exception {
         String jobId = submitRateLimitedJob();
-        JsonNode job = cluster.awaitRest("/jobs/" + jobId, allTasksRunning(), StandaloneCluster.STARTUP);
+        JsonNode job = cluster.awaitRest("/jobs/" + jobId, allTasksRunning(), StandaloneClusterProcesses.STARTUP);
         String source = vertexId(job, RateLimitedSinkProgram.SOURCE_NAME);
         String sink = vertexId(job, RateLimitedSinkProgram.SINK_NAME);
         String sourcePath = "/jobs/" + jobId + "/vertices/" + source;
@@ -110,12 +109,11 @@ class CrossJvmBackpressureITCase {
     }
 
     private String submitRateLimitedJob() throws Exception {
-        Path jar = ProgramJars.packageProgram(tmp.resolve("rate-limited-sink.jar"), RateLimitedSinkProgram.class,
-                RateLimitedSinkProgram.Pad.class, RateLimitedSinkProgram.RateLimitedSink.class);
-        Process client = cluster.flink("client", "run", "-d", "-m", "localhost:" + cluster.restPort(), jar.toString(),
+        Path jar = TestJars.programJar(tmp.resolve("rate-limited-sink.jar"), RateLimitedSinkProgram.class);
+        Process client = cluster.run("client", "flink", "run", "-d", "-m", "localhost:" + cluster.restPort(), jar.toString(),
                 "--rate", String.valueOf(RATE), "--payload", String.valueOf(PAYLOAD_CHARS));
         assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run -d did not return\n" + cluster.logs());
-        String output = cluster.output(client, "client");
+        String output = cluster.output("client", client);
         assertEquals(0, client.exitValue(), output + "\n" + cluster.logs());
         JsonNode jobs = cluster.awaitRest("/jobs/overview", json -> json.path("jobs").size() == 1, Duration.ofSeconds(30));
         return jobs.path("jobs").get(0).path("jid").asText();

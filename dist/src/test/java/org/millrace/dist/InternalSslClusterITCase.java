@@ -28,7 +28,7 @@ class InternalSslClusterITCase {
     @TempDir
     Path tmp;
 
-    private StandaloneCluster cluster;
+    private StandaloneClusterProcesses cluster;
 
     @AfterEach
     void stopCluster() throws InterruptedException {
@@ -50,16 +50,16 @@ class InternalSslClusterITCase {
 
     @Test
     void wordCountOnAClusterTalkingTlsWritesExactCounts() throws Exception {
-        cluster = new StandaloneCluster(tmp, configurationWithTls("taskmanager.numberOfTaskSlots: 2"));
+        cluster = new StandaloneClusterProcesses(tmp, 2, configurationWithTls());
         cluster.start(2);
         Path input = WordCountFiles.writeInput(tmp);
         Path output = tmp.resolve("counts");
 
-        Process client = cluster.flink("client", "run", "-m", "localhost:" + cluster.restPort(), "-p", "4",
+        Process client = cluster.run("client", "flink", "run", "-m", "localhost:" + cluster.restPort(), "-p", "4",
                 BinScripts.exampleJar("WordCount"), "--input", input.toString(), "--output", output.toString());
 
         assertTrue(client.waitFor(5, TimeUnit.MINUTES), "bin/flink run did not finish\n" + cluster.logs());
-        assertEquals(0, client.exitValue(), cluster.output(client, "client") + "\n" + cluster.logs());
+        assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
         assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(WordCountFiles.outputFiles(output)));
         String logs = cluster.logs();
         assertEquals(2, logs.lines().filter(line -> line.contains("Shuffle server listening on") && line.endsWith("(TLS)")).count(),
@@ -71,7 +71,7 @@ class InternalSslClusterITCase {
     @Test
     void taskManagerWithAMissingKeystoreExitsNamingTheKey() throws Exception {
         Path missing = tmp.resolve("no-such-keystore.p12");
-        cluster = new StandaloneCluster(tmp, configurationWithTls("security.ssl.internal.keystore: " + missing));
+        cluster = new StandaloneClusterProcesses(tmp, 1, configurationWithTls("security.ssl.internal.keystore: " + missing));
 
         Process taskManager = cluster.startTaskManager("taskmanager");
 

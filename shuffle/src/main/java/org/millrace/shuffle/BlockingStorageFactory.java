@@ -30,6 +30,15 @@ public final class BlockingStorageFactory {
 
     private BlockingStorageFactory() {}
 
+    /**
+     * Whether {@code conf} puts blocking partitions on storage that every TaskExecutor reads (a URI
+     * such as {@code hdfs://...} or {@code file:///...}) rather than a directory of each process's own.
+     */
+    public static boolean isShared(Configuration conf) {
+        String value = conf.get(BlockingShuffleOptions.STORAGE);
+        return value != null && HAS_SCHEME.matcher(value.trim()).matches();
+    }
+
     /** From {@code conf} and this process's environment ({@code HADOOP_CONF_DIR}). */
     public static BlockingStorage create(Configuration conf) throws IOException {
         return create(conf, System.getenv());

@@ -324,6 +324,12 @@ public final class ShuffleEnvironment implements AutoCloseable {
             String ownerTaskName, int gateIndex, List<ProducerLocation> producers, int consumedSubpartitionIndex)
             throws IOException {
         List<ProducerLocation> locations = List.copyOf(producers);
+        for (ProducerLocation location : locations) {
+            if (location.stored()) {
+                throw new IllegalArgumentException(ownerTaskName + " (input gate " + gateIndex + "): partition "
+                        + location.partitionId() + " is in storage; read it with createInputGateFromStorage");
+            }
+        }
         int remoteChannels = (int) locations.stream().filter(location -> !location.isLocal()).count();
         RemoteGateBuffers receiveBuffers = null;
         NettyShuffleClient nettyClient = null;

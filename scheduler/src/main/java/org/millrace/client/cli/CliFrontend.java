@@ -16,6 +16,7 @@ import org.millrace.client.program.rest.RestClientException;
 import org.millrace.client.program.rest.RestClusterClient;
 import org.millrace.client.remote.RemoteExecutorFactory;
 import org.millrace.configuration.Configuration;
+import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.configuration.DeploymentOptions;
 import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.runtime.dispatcher.SerializedThrowable;
@@ -53,9 +54,10 @@ public final class CliFrontend {
     public static final String ACTION_RUN = "run";
     public static final String ACTION_LIST = "list";
     public static final String ACTION_CANCEL = "cancel";
+    public static final String ACTION_INFO = "info";
 
     /** Flink's actions that this client recognises but does not offer yet. */
-    private static final Set<String> UNSUPPORTED_ACTIONS = Set.of("stop", "savepoint", "info");
+    private static final Set<String> UNSUPPORTED_ACTIONS = Set.of("stop", "savepoint");
 
     private static final String SEPARATOR = "------------------------------------------------------------";
 
@@ -104,13 +106,16 @@ public final class CliFrontend {
                 case ACTION_CANCEL -> {
                     return cancelAction(CliOptionsParser.parseCancelOptions(actionArgs));
                 }
+                case ACTION_INFO -> {
+                    return infoAction(CliOptionsParser.parseRunOptions(actionArgs));
+                }
                 default -> {
                     if (UNSUPPORTED_ACTIONS.contains(action)) {
                         return usageError("Action \"" + action + "\" is not available in this client yet;"
-                                + " the actions are \"run\", \"list\" and \"cancel\".");
+                                + " the actions are \"run\", \"info\", \"list\" and \"cancel\".");
                     }
-                    return usageError("\"" + action + "\" is not a valid action. Valid actions are \"run\", \"list\""
-                            + " and \"cancel\".");
+                    return usageError("\"" + action + "\" is not a valid action. Valid actions are \"run\", \"info\","
+                            + " \"list\" and \"cancel\".");
                 }
             }
         } catch (CliArgumentsException e) {
@@ -161,6 +166,28 @@ public final class CliFrontend {
                     + " execute() on the execution environment.");
         }
         LOG.info("Program {} finished", program.getMainClassName());
+    }
+
+    /**
+     * {@code flink info}: runs the program's main() up to its first execute() and prints that job's
+     * plan between Flink's separator lines, without running the job.
+     */
+    private int infoAction(RunOptions options) {
+        if (options.help()) {
+            CliUsage.printInfoHelp(out);
+            return 0;
+        }
+        Configuration configuration = ClientConfigurationLoader.load(environment, options.configurationSettings());
+        try {
+            JobGraph jobGraph = new ProgramJobGraphExtractor(configuration, CliFrontend.class.getClassLoader())
+                    .extract(Paths.get(options.jarFile()), options.entryClass(), options.programArgs(), options.parallelism());
+            out.println("----------------------- Execution Plan -----------------------");
+            out.println(ExecutionPlanJson.of(jobGraph));
+            out.println("--------------------------------------------------------------");
+            return 0;
+        } catch (Exception | LinkageError e) {
+            return programError(e);
+        }
     }
 
     private int listAction(ListOptions options) {

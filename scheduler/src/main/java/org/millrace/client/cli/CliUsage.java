@@ -51,6 +51,19 @@ public final class CliUsage {
                                                   JobIDs.
             """ + TARGET_OPTIONS;
 
+    private static final String INFO_SYNTAX = """
+            Action "info" shows the optimized execution plan of the program (JSON).
+
+              Syntax: info [OPTIONS] <jar-file> <arguments>
+              "info" action options:
+                 -c,--class <classname>           Class with the program entry point ("main()"
+                                                  method). Only needed if the JAR file does not
+                                                  name it in its manifest.
+                 -p,--parallelism <parallelism>   The parallelism with which to run the program;
+                                                  overrides parallelism.default of the
+                                                  configuration.
+            """;
+
     private static final String CANCEL_SYNTAX = """
             Action "cancel" cancels a running program.
 
@@ -68,6 +81,8 @@ public final class CliUsage {
         out.println();
         out.print(RUN_SYNTAX);
         out.println();
+        out.print(INFO_SYNTAX);
+        out.println();
         out.print(LIST_SYNTAX);
         out.println();
         out.print(CANCEL_SYNTAX);
@@ -83,6 +98,13 @@ public final class CliUsage {
         out.println("./flink run [OPTIONS] <jar-file> <arguments>");
         out.println();
         out.print(RUN_SYNTAX);
+    }
+
+    /** The help of the info action ({@code flink info --help}). */
+    public static void printInfoHelp(PrintStream out) {
+        out.println("./flink info [OPTIONS] <jar-file> <arguments>");
+        out.println();
+        out.print(INFO_SYNTAX);
     }
 
     /** The help of the list action ({@code flink list --help}). */

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.JobID;
+import org.millrace.configuration.Configuration;
 import org.millrace.core.execution.JobExecutionException;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.jobmaster.JobMaster;
@@ -29,6 +30,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+    private final Configuration clusterConfiguration;
     private final ResourceManager resourceManager;
     private final Duration slotRequestTimeout;
     private final JobArtifacts artifacts;
@@ -39,11 +41,14 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     private boolean closed;
 
     /**
+     * @param clusterConfiguration the cluster's settings, which a job's own configuration overrides
+     *     (restart and failover strategies, blocking storage)
      * @param artifacts where a submitted job's jars and class loader are kept for its tasks
      * @param ioExecutor completes jobs' result futures (never a task's thread)
      */
-    public Dispatcher(ResourceManager resourceManager, Duration slotRequestTimeout, JobArtifacts artifacts,
-                      java.util.concurrent.Executor ioExecutor) {
+    public Dispatcher(Configuration clusterConfiguration, ResourceManager resourceManager, Duration slotRequestTimeout,
+                      JobArtifacts artifacts, java.util.concurrent.Executor ioExecutor) {
+        this.clusterConfiguration = clusterConfiguration;
         this.ioExecutor = ioExecutor;
         this.resourceManager = resourceManager;
         this.slotRequestTimeout = slotRequestTimeout;
@@ -86,7 +91,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
             if (running.containsKey(jobId) || archived.containsKey(jobId)) {
                 throw new JobSubmissionException(jobId, "a job with this id was already submitted");
             }
-            master = new JobMaster(jobGraph, resourceManager, slotRequestTimeout, ioExecutor);
+            master = new JobMaster(jobGraph, clusterConfiguration, resourceManager, slotRequestTimeout, ioExecutor);
             running.put(jobId, master);
             results.put(jobId, new CompletableFuture<>());
         }

@@ -57,7 +57,7 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         this.ioExecutor = Executors.newCachedThreadPool(r -> daemon(r, "JobManager io"));
         this.resourceManager = new ResourceManager(scheduler, configuration.get(ClusterOptions.EVENLY_SPREAD_OUT_SLOTS));
         JobArtifacts artifacts = new JobArtifacts(StandaloneSessionClusterEntrypoint.class.getClassLoader());
-        this.dispatcher = new Dispatcher(resourceManager, configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
+        this.dispatcher = new Dispatcher(configuration, resourceManager, configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
                 artifacts, ioExecutor);
         Duration askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
         this.rpcServer = new RpcServer("jobmanager", configuration.get(ClusterOptions.JOB_MANAGER_BIND_HOST),

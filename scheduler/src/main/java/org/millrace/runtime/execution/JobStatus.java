@@ -8,11 +8,16 @@ import java.util.Set;
  *
  * <pre>
  *  CREATED ─> RUNNING ─> FINISHED
- *                │ └──> CANCELLING ─> CANCELED
- *                └────> FAILING ─────> FAILED
+ *               │ ▲ └──> CANCELLING ─> CANCELED
+ *               │ │ └──> FAILING ─────> FAILED
+ *               ▼ │
+ *            RESTARTING ─> CANCELLING | CANCELED | FAILING | FAILED
  * </pre>
  *
- * Terminal states are FINISHED, FAILED and CANCELED; {@link #transitionTo} rejects anything else.
+ * RESTARTING: the restart strategy allowed a restart of the whole job; its tasks are being
+ * cancelled, or it waits for the backoff or for slots, before it runs again. (A region restart of a
+ * BATCH job keeps the job RUNNING.) Terminal states are FINISHED, FAILED and CANCELED;
+ * {@link #transitionTo} rejects anything else.
  */
 public enum JobStatus {
     CREATED,
@@ -21,12 +26,14 @@ public enum JobStatus {
     FAILED,
     CANCELLING,
     CANCELED,
-    FINISHED;
+    FINISHED,
+    RESTARTING;
 
     private Set<JobStatus> allowedNext() {
         return switch (this) {
             case CREATED -> EnumSet.of(RUNNING, FAILED, CANCELED);
-            case RUNNING -> EnumSet.of(FINISHED, FAILING, CANCELLING);
+            case RUNNING -> EnumSet.of(FINISHED, FAILING, CANCELLING, RESTARTING);
+            case RESTARTING -> EnumSet.of(RUNNING, CANCELLING, CANCELED, FAILING, FAILED);
             case FAILING -> EnumSet.of(FAILED);
             case CANCELLING -> EnumSet.of(CANCELED, FAILED);
             case FAILED, CANCELED, FINISHED -> EnumSet.noneOf(JobStatus.class);

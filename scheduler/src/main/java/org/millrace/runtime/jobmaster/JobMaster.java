@@ -13,17 +13,23 @@ import java.util.concurrent.CompletableFuture;
 import org.millrace.api.common.BatchShuffleMode;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.RuntimeExecutionMode;
-import org.millrace.api.common.accumulators.Accumulator;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.ExecutionOptions;
 import org.millrace.core.execution.JobExecutionException;
 import org.millrace.runtime.dispatcher.ExceptionInfo;
 import org.millrace.runtime.dispatcher.JobInfo;
-import org.millrace.runtime.dispatcher.SubtaskInfo;
 import org.millrace.runtime.dispatcher.VertexInfo;
 import org.millrace.runtime.execution.ExecutionState;
 import org.millrace.runtime.execution.JobStatus;
-import org.millrace.runtime.jobgraph.JobEdge;
+import org.millrace.runtime.executiongraph.failover.ExecutionFailureHandler;
+import org.millrace.runtime.executiongraph.failover.FailoverOptions;
+import org.millrace.runtime.executiongraph.failover.FailoverStrategy;
+import org.millrace.runtime.executiongraph.failover.FailoverStrategyType;
+import org.millrace.runtime.executiongraph.failover.FailoverTopology;
+import org.millrace.runtime.executiongraph.failover.FailureHandlingResult;
+import org.millrace.runtime.executiongraph.failover.JobGraphFailoverTopology;
+import org.millrace.runtime.executiongraph.failover.RestartBackoffTimeStrategyFactoryLoader;
+import org.millrace.runtime.executiongraph.failover.ResultPartitionKey;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.jobgraph.JobVertex;
 import org.millrace.runtime.metrics.TaskIOMetrics;
@@ -33,17 +39,23 @@ import org.millrace.runtime.resourcemanager.TaskExecutorRegistration;
 import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
 import org.millrace.runtime.taskexecutor.TaskExecutionState;
-import org.millrace.shuffle.ProducerLocation;
-import org.millrace.shuffle.partition.ResultPartitionID;
+import org.millrace.shuffle.BlockingStorageFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one job on the cluster: asks the ResourceManager for slots, deploys a task per parallel
  * subtask to the TaskExecutors owning them (all at once for pipelined exchanges; stage by stage,
- * as blocking inputs complete, for BATCH), follows the tasks' state reports, fails the job on the
- * first task failure (cancelling the rest), and completes the result future once every task has
- * reached a terminal state — then the job's partitions and slots are released.
+ * as blocking inputs complete, for BATCH), follows the tasks' state reports, and completes the
+ * result future once every task has reached a terminal state — then the job's partitions and slots
+ * are released.
+ *
+ * <p>A failed task goes to the {@link ExecutionFailureHandler}: if the restart strategy
+ * ({@code restart-strategy.*}) allows, the subtasks it names are cancelled and, after the backoff,
+ * deployed again as new attempts — the whole job for pipelined exchanges (there are no checkpoints
+ * to resume a region from yet), only the failed pipelined region and what depends on it for
+ * blocking BATCH exchanges (finished stages are not re-run while their partitions can be read).
+ * Otherwise the job fails, cancelling the rest.
  */
 public final class JobMaster {
 
@@ -54,14 +66,19 @@ public final class JobMaster {
     private final Duration slotRequestTimeout;
     private final java.util.concurrent.Executor completionExecutor;
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
-    private final List<Subtask> subtasks = new ArrayList<>();
-    private final Map<ExecutionAttemptID, Subtask> byAttempt = new HashMap<>();
-    private final Map<Integer, Integer> unfinishedSubtasks = new HashMap<>();
+    private final ExecutionGraph graph;
+    private final TaskDeployments deployments;
     private final boolean blockingExchanges;
     private final Duration bufferTimeout;
-    private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
     private final Map<JobStatus, Long> stateTimestamps = new EnumMap<>(JobStatus.class);
     private final List<ExceptionInfo> exceptionHistory = new ArrayList<>();
+    private final ExecutionFailureHandler failureHandler;
+    /** Blocking partitions go to storage every TaskExecutor reads: they outlive their producer's process. */
+    private final boolean sharedBlockingStorage;
+    private final java.util.Set<String> lostTaskExecutors = new java.util.HashSet<>();
+    /** Every TaskExecutor that held a slot of this job, by resource id: each is told when the job ends. */
+    private final Map<String, TaskExecutorRegistration> usedTaskExecutors = new LinkedHashMap<>();
+    private PendingRestart pendingRestart;
     /** Slots held by this job; with blocking exchanges the free ones are handed to runnable subtasks. */
     private final List<SlotAssignment> slots = new ArrayList<>();
     private final List<SlotAssignment> freeSlots = new ArrayList<>();
@@ -70,54 +87,44 @@ public final class JobMaster {
     private JobStatus status = JobStatus.CREATED;
     private Throwable failureCause;
     private String failedTask;
+    /** Why restarts ran out ({@code Recovery is suppressed by ...}), when the job had restarted before. */
+    private String restartFailureMessage;
     private long startMillis;
     private long endMillis = -1;
-    private int terminalTasks;
 
-    /** One parallel subtask and its (single, for now) execution attempt. */
-    private static final class Subtask {
-        final JobVertex vertex;
-        final int index;
-        final String name;
-        final ExecutionAttemptID attemptId;
-        SlotAssignment slot;
-        ExecutionState state = ExecutionState.CREATED;
-        boolean deployed;
-        long startTime = -1;
-        long endTime = -1;
-        TaskIOMetrics.Snapshot finalMetrics;
-
-        Subtask(JobGraph jobGraph, JobVertex vertex, int index) {
-            this.vertex = vertex;
-            this.index = index;
-            this.name = vertex.getName() + " (" + (index + 1) + "/" + vertex.getParallelism() + ")";
-            this.attemptId = new ExecutionAttemptID(jobGraph.getJobID(), vertex.getId(), index, 0);
-        }
-    }
 
     /**
+     * @param clusterConfiguration the cluster's settings, under the job's own: restart strategy,
+     *     failover strategy, blocking storage
      * @param slotRequestTimeout how long to wait for slots; zero fails at once when too few are free
      * @param completionExecutor completes the result future, so that callers' callbacks never run
-     *     in a task's thread (which the callback might wait for, e.g. by shutting the cluster down)
+     *     in a task's thread (which the callback might wait for, e.g. by shutting the cluster down);
+     *     also runs delayed restarts
+     * @throws org.millrace.configuration.IllegalConfigurationException if a restart or failover
+     *     option is invalid, naming the key
      */
-    public JobMaster(JobGraph jobGraph, ResourceManager resourceManager, Duration slotRequestTimeout,
-                     java.util.concurrent.Executor completionExecutor) {
+    public JobMaster(JobGraph jobGraph, Configuration clusterConfiguration, ResourceManager resourceManager,
+                     Duration slotRequestTimeout, java.util.concurrent.Executor completionExecutor) {
         this.jobGraph = jobGraph;
         this.completionExecutor = completionExecutor;
         this.resourceManager = resourceManager;
         this.slotRequestTimeout = slotRequestTimeout;
         this.blockingExchanges = usesBlockingExchanges(jobGraph);
         Configuration conf = jobGraph.getJobConfiguration();
+        Configuration effective = new Configuration(clusterConfiguration);
+        effective.addAll(conf);
+        FailoverTopology topology = JobGraphFailoverTopology.of(jobGraph, blockingExchanges);
+        // pipelined: the whole job, as nothing could resume a region's state (no checkpoints yet)
+        FailoverStrategyType failoverType = blockingExchanges
+                ? effective.get(FailoverOptions.EXECUTION_FAILOVER_STRATEGY) : FailoverStrategyType.FULL;
+        this.failureHandler = new ExecutionFailureHandler(topology,
+                FailoverStrategy.create(failoverType, topology, this::isPartitionAvailable),
+                RestartBackoffTimeStrategyFactoryLoader.createFactory(conf, clusterConfiguration, false).create());
+        this.sharedBlockingStorage = BlockingStorageFactory.isShared(clusterConfiguration);
         this.bufferTimeout = conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
                 ? conf.get(ExecutionOptions.BUFFER_TIMEOUT) : Duration.ofDays(365);
-        for (JobVertex vertex : jobGraph.getVertices()) {
-            unfinishedSubtasks.put(vertex.getId(), vertex.getParallelism());
-            for (int i = 0; i < vertex.getParallelism(); i++) {
-                Subtask s = new Subtask(jobGraph, vertex, i);
-                subtasks.add(s);
-                byAttempt.put(s.attemptId, s);
-            }
-        }
+        this.graph = new ExecutionGraph(jobGraph);
+        this.deployments = new TaskDeployments(jobGraph, graph, blockingExchanges, sharedBlockingStorage, bufferTimeout);
         stateTimestamps.put(JobStatus.CREATED, System.currentTimeMillis());
     }
 
@@ -150,6 +157,11 @@ public final class JobMaster {
 
     /** Requests the job's slots; the job starts running when they are granted. */
     public void start() {
+        requestSlotsForAllTasks();
+    }
+
+    /** Asks for the job's slots (again, after a restart of a pipelined job); it runs when they are granted. */
+    private void requestSlotsForAllTasks() {
         int required = requiredSlots(jobGraph);
         // stage by stage a job can run in one slot; pipelined it needs all of them at once
         int min = blockingExchanges ? 1 : required;
@@ -165,30 +177,44 @@ public final class JobMaster {
     }
 
     private synchronized void failBeforeRunning(Throwable error) {
-        if (status != JobStatus.CREATED) {
+        if (status != JobStatus.CREATED && status != JobStatus.RESTARTING) {
             return;
         }
         failureCause = error;
         recordException(null, null, error);
+        for (ExecutionVertex s : graph.vertices()) {
+            if (!s.state.isTerminal()) {
+                s.state = s.state.transitionTo(ExecutionState.CANCELED);
+            }
+        }
         endJob(JobStatus.FAILED);
     }
 
     private synchronized void slotsGranted(List<SlotAssignment> granted) {
-        slots.addAll(granted);
-        if (status != JobStatus.CREATED) { // cancelled while waiting
+        addSlots(granted);
+        if (status != JobStatus.CREATED && status != JobStatus.RESTARTING) { // cancelled while waiting
             resourceManager.releaseSlots(jobGraph.getJobID());
             return;
         }
-        startMillis = System.currentTimeMillis();
+        if (status == JobStatus.CREATED) {
+            startMillis = System.currentTimeMillis();
+        }
         setStatus(JobStatus.RUNNING);
         LOG.info("Job {} ({}) switched to RUNNING with {} tasks ({} exchanges, {} slots)", jobGraph.getName(),
-                jobGraph.getJobID(), subtasks.size(), blockingExchanges ? "blocking" : "pipelined", granted.size());
+                jobGraph.getJobID(), graph.size(), blockingExchanges ? "blocking" : "pipelined", granted.size());
         if (blockingExchanges) {
             freeSlots.addAll(granted);
         } else {
             assignSlotsBySharingGroup(granted);
         }
         deployRunnableSubtasks();
+    }
+
+    private void addSlots(List<SlotAssignment> granted) {
+        slots.addAll(granted);
+        for (SlotAssignment slot : granted) {
+            usedTaskExecutors.putIfAbsent(slot.taskExecutor().resourceId(), slot.taskExecutor());
+        }
     }
 
     /** Pipelined: subtask i of every vertex in a slot sharing group shares the group's slot i. */
@@ -202,7 +228,7 @@ public final class JobMaster {
                         .mapToInt(JobVertex::getParallelism).max().orElse(0);
             }
         }
-        for (Subtask s : subtasks) {
+        for (ExecutionVertex s : graph.vertices()) {
             s.slot = granted.get(groupOffset.get(s.vertex.getSlotSharingGroup()) + s.index);
         }
     }
@@ -214,11 +240,36 @@ public final class JobMaster {
 
     /** Deploys every subtask whose inputs are complete (blocking) or all of them (pipelined), within the free slots. */
     private void deployRunnableSubtasks() {
-        for (Subtask s : subtasks) {
+        deployRunnable();
+        if (blockingExchanges) {
+            releaseSurplusSlots();
+        }
+    }
+
+    /**
+     * Blocking exchanges: gives back free slots that no subtask still to run can use (later stages
+     * of lower parallelism, the last stage running), so other jobs (or, on YARN, the cluster) get
+     * them; a region restart asks for slots again if it needs them.
+     */
+    private void releaseSurplusSlots() {
+        if (status != JobStatus.RUNNING || pendingRestart != null) {
+            return;
+        }
+        long stillToRun = graph.stillToRun();
+        while (freeSlots.size() > stillToRun) {
+            SlotAssignment surplus = freeSlots.remove(freeSlots.size() - 1);
+            slots.remove(surplus);
+            resourceManager.releaseSlot(jobGraph.getJobID(), surplus);
+            LOG.debug("Job {} returned slot {}: {} subtasks still to run", jobGraph.getName(), surplus, stillToRun);
+        }
+    }
+
+    private void deployRunnable() {
+        for (ExecutionVertex s : graph.vertices()) {
             if (status != JobStatus.RUNNING) {
                 return;
             }
-            if (s.state != ExecutionState.CREATED || s.deployed || !inputsComplete(s.vertex)) {
+            if (s.state != ExecutionState.CREATED || s.deployed || s.restartPending || !inputsComplete(s.vertex)) {
                 continue;
             }
             if (blockingExchanges) {
@@ -236,17 +287,17 @@ public final class JobMaster {
             return true;
         }
         for (int edgeId : vertex.getInputEdgeIds()) {
-            if (unfinishedSubtasks.get(jobGraph.getEdge(edgeId).getSourceVertexId()) > 0) {
+            if (!graph.allFinished(jobGraph.getEdge(edgeId).getSourceVertexId())) {
                 return false;
             }
         }
         return true;
     }
 
-    private void deploy(Subtask s) {
+    private void deploy(ExecutionVertex s) {
         s.deployed = true;
         s.startTime = System.currentTimeMillis();
-        TaskDeploymentDescriptor descriptor = createDeploymentDescriptor(s);
+        TaskDeploymentDescriptor descriptor = deployments.create(s);
         CompletableFuture<Void> submitted = s.slot.taskExecutor().gateway().submitTask(descriptor);
         if (submitted.isCompletedExceptionally()) {
             // rejected on the spot (in-process TaskExecutor): fail it here, the caller's loop then stops
@@ -261,48 +312,21 @@ public final class JobMaster {
         });
     }
 
-    private TaskDeploymentDescriptor createDeploymentDescriptor(Subtask s) {
-        List<JobEdge> outEdges = s.vertex.getOutputEdgeIds().stream().map(jobGraph::getEdge).toList();
-        List<JobEdge> inEdges = s.vertex.getInputEdgeIds().stream().map(jobGraph::getEdge).toList();
-        List<TaskDeploymentDescriptor.OutputPartition> outputs = new ArrayList<>();
-        for (JobEdge edge : outEdges) {
-            int consumers = jobGraph.getVertex(edge.getTargetVertexId()).getParallelism();
-            outputs.add(new TaskDeploymentDescriptor.OutputPartition(partitionId(edge.getId(), s.index), consumers,
-                    blockingExchanges));
-        }
-        List<List<ProducerLocation>> inputs = new ArrayList<>();
-        for (JobEdge edge : inEdges) {
-            List<ProducerLocation> producers = new ArrayList<>();
-            for (Subtask p : subtasksOf(edge.getSourceVertexId())) {
-                producers.add(locate(partitionId(edge.getId(), p.index), p.slot, s.slot));
-            }
-            inputs.add(producers);
-        }
-        return new TaskDeploymentDescriptor(jobGraph.getJobID(), jobGraph.getName(), s.attemptId, s.vertex, s.index,
-                s.attemptId.attemptNumber(), jobGraph.getExecutionMode(), outEdges, outputs, inEdges, inputs, bufferTimeout);
+    /**
+     * For region failover: whether a restarted consumer can still read this blocking output. Only
+     * a finished producer's output can be lost: with its TaskExecutor, unless it is on shared storage.
+     */
+    private boolean isPartitionAvailable(ResultPartitionKey key) {
+        ExecutionVertex producer = graph.vertex(jobGraph.getEdge(key.edgeId()).getSourceVertexId(), key.producerSubtaskIndex());
+        return producer.state != ExecutionState.FINISHED || sharedBlockingStorage
+                || !lostTaskExecutors.contains(producer.slot.taskExecutor().resourceId());
     }
 
-    /** Local when producer and consumer share a TaskExecutor, else read from the producer's shuffle server. */
-    private static ProducerLocation locate(ResultPartitionID partition, SlotAssignment producer, SlotAssignment consumer) {
-        TaskExecutorRegistration producerTe = producer.taskExecutor();
-        if (producerTe.resourceId().equals(consumer.taskExecutor().resourceId())) {
-            return ProducerLocation.local(partition);
-        }
-        return ProducerLocation.remote(partition, producerTe.dataAddress());
-    }
-
-    private List<Subtask> subtasksOf(int vertexId) {
-        return subtasks.stream().filter(s -> s.vertex.getId() == vertexId).toList();
-    }
-
-    private ResultPartitionID partitionId(int edgeId, int producerSubtask) {
-        return new ResultPartitionID(jobGraph.getJobID() + "-edge" + edgeId + "-" + producerSubtask, "attempt-0");
-    }
 
     /** A task's report: from its TaskExecutor's thread, or the RPC thread of a remote TaskExecutor. */
     public void updateTaskExecutionState(TaskExecutionState update) {
         synchronized (this) {
-            Subtask s = byAttempt.get(update.attemptId());
+            ExecutionVertex s = graph.byAttempt(update.attemptId());
             if (s == null || s.state.isTerminal()) {
                 LOG.debug("Ignoring state {} of unknown or ended attempt {}", update.state(), update.attemptId());
                 return;
@@ -321,85 +345,197 @@ public final class JobMaster {
         completeIfEnded();
     }
 
-    private void taskFinished(Subtask s, TaskExecutionState update) {
-        advanceTo(s, ExecutionState.FINISHED);
+    private void taskFinished(ExecutionVertex s, TaskExecutionState update) {
+        s.advanceTo(ExecutionState.FINISHED);
         s.endTime = System.currentTimeMillis();
         s.finalMetrics = update.ioMetrics();
-        unfinishedSubtasks.merge(s.vertex.getId(), -1, Integer::sum);
-        mergeAccumulators(update.accumulators());
+        s.accumulators = update.accumulators();
+        graph.finished(s);
         LOG.info("{} switched from RUNNING to FINISHED", s.name);
         returnSlot(s);
-        taskTerminated();
-        deployRunnableSubtasks();
-    }
-
-    /** Moves through the intermediate states a report may have skipped (a remote task's updates can be coalesced). */
-    private static void advanceTo(Subtask s, ExecutionState terminal) {
-        if (terminal == ExecutionState.FINISHED) {
-            while (s.state != ExecutionState.RUNNING) {
-                s.state = s.state.transitionTo(s.state == ExecutionState.CREATED ? ExecutionState.DEPLOYING : ExecutionState.RUNNING);
-            }
+        if (s.restartPending) {
+            scheduleRestartWhenQuiet();
+        } else {
+            deployRunnableSubtasks();
         }
-        s.state = s.state.transitionTo(terminal);
+        maybeEnd();
     }
 
-    private void returnSlot(Subtask s) {
-        if (blockingExchanges && s.slot != null && !freeSlots.contains(s.slot)) {
+
+    private void returnSlot(ExecutionVertex s) {
+        if (blockingExchanges && s.slot != null && slots.contains(s.slot) && !freeSlots.contains(s.slot)) {
             freeSlots.add(s.slot);
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void mergeAccumulators(Map<String, Accumulator<?, ?>> taskAccumulators) {
-        for (Map.Entry<String, Accumulator<?, ?>> e : taskAccumulators.entrySet()) {
-            Accumulator existing = accumulators.get(e.getKey());
-            if (existing == null) {
-                accumulators.put(e.getKey(), e.getValue().clone());
-            } else {
-                existing.merge((Accumulator) e.getValue());
-            }
-        }
-    }
 
-    private void taskFailed(Subtask s, TaskExecutionState update) {
+    private void taskFailed(ExecutionVertex s, TaskExecutionState update) {
         boolean cancelled = update.state() == ExecutionState.CANCELED;
-        advanceTo(s, update.state());
+        s.advanceTo(update.state());
         s.endTime = System.currentTimeMillis();
         s.finalMetrics = update.ioMetrics();
         returnSlot(s);
-        if (status == JobStatus.RUNNING && cancelled) {
+        if (s.restartPending) {
+            LOG.debug("{} ended ({}) for a restart", s.name, update.state());
+            scheduleRestartWhenQuiet();
+        } else if (status == JobStatus.RUNNING && cancelled) {
             setStatus(JobStatus.CANCELLING);
             cancelOthers(s);
-        } else if (status == JobStatus.RUNNING) {
-            recordFailure(s, update.error());
+        } else if (status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
+            handleFailure(s, update.error());
         } else {
             LOG.debug("{} ended ({}) after the job stopped running", s.name, update.state());
         }
-        taskTerminated();
+        maybeEnd();
     }
 
-    /** The first failure fails the job: remember it and cancel everything else. */
-    private void recordFailure(Subtask s, Throwable t) {
-        setStatus(JobStatus.FAILING);
-        failureCause = t;
-        failedTask = s.name;
+    /** Asks the restart and failover strategies what a task failure means, and carries it out. */
+    private void handleFailure(ExecutionVertex s, Throwable t) {
         recordException(s, s.slot, t);
-        LOG.warn("{} switched from RUNNING to FAILED: {}", failedTask, t.getMessage(), t);
+        FailureHandlingResult decision = failureHandler.getFailureHandlingResult(s.id(), t, System.currentTimeMillis());
+        if (!decision.canRestart()) {
+            recordFailure(s, t, failureHandler.getNumberOfRestarts() == 0 ? null : decision.getFailureMessage());
+            return;
+        }
+        List<ExecutionVertex> toRestart = graph.vertices().stream().filter(o -> decision.getSubtasksToRestart().contains(o.id())).toList();
+        LOG.warn("{} switched from RUNNING to FAILED: {}", s.name, t.getMessage(), t);
+        LOG.info("Restart {} of job {}: {} of {} subtasks in {} ms: {}", failureHandler.getNumberOfRestarts(),
+                jobGraph.getName(), toRestart.size(), graph.size(), decision.getRestartDelayMillis(),
+                toRestart.stream().map(o -> o.name).toList());
+        if (!blockingExchanges && status == JobStatus.RUNNING) {
+            setStatus(JobStatus.RESTARTING);
+        }
+        if (pendingRestart == null) {
+            pendingRestart = new PendingRestart();
+        }
+        pendingRestart.add(toRestart.stream().map(ExecutionVertex::id).toList(), decision.getRestartDelayMillis());
+        for (ExecutionVertex o : toRestart) {
+            o.restartPending = true;
+            if (o.deployed && !o.state.isTerminal()) {
+                o.slot.taskExecutor().gateway().cancelTask(o.attemptId);
+            }
+        }
+        scheduleRestartWhenQuiet();
+    }
+
+    /** Once every subtask to restart has stopped, runs the restart after the backoff. */
+    private void scheduleRestartWhenQuiet() {
+        PendingRestart restart = pendingRestart;
+        if (restart == null || restart.isScheduled()) {
+            return;
+        }
+        for (ExecutionVertex o : graph.vertices()) {
+            if (restart.contains(o.id()) && o.deployed && !o.state.isTerminal()) {
+                return;
+            }
+        }
+        restart.markScheduled();
+        java.util.concurrent.Executor later = java.util.concurrent.CompletableFuture.delayedExecutor(
+                restart.delayMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, completionExecutor);
+        later.execute(() -> restart(restart));
+    }
+
+    /** Deploys new attempts of the pending restart's subtasks (asking for slots again where needed). */
+    private void restart(PendingRestart restart) {
+        synchronized (this) {
+            if (pendingRestart != restart) {
+                return; // the job was cancelled or failed meanwhile
+            }
+            for (ExecutionVertex s : graph.vertices()) {
+                if (restart.contains(s.id()) && s.deployed && !s.state.isTerminal()) {
+                    restart.markUnscheduled(); // joined by a later failure; scheduled again when that one stopped
+                    return;
+                }
+            }
+            pendingRestart = null;
+            for (ExecutionVertex s : graph.vertices()) {
+                if (restart.contains(s.id())) {
+                    graph.resetForNewAttempt(s);
+                }
+            }
+            if (blockingExchanges) {
+                requestMissingSlots();
+                deployRunnableSubtasks();
+                return;
+            }
+            // pipelined: everything restarts, in fresh slots (the TaskExecutors keep the job's code and
+            // drop its partitions only when it ends)
+            slots.clear();
+            freeSlots.clear();
+            resourceManager.releaseSlots(jobGraph.getJobID());
+        }
+        requestSlotsForAllTasks();
+    }
+
+    /**
+     * Blocking exchanges, at a restart: asks for the slots the subtasks still to run lack (lost with
+     * a TaskExecutor, or given back as surplus), up to the job's maximum; takes what is free at once
+     * and waits (up to {@code slot.request.timeout}) only if the job holds no slot at all.
+     */
+    private void requestMissingSlots() {
+        long stillToRun = graph.stillToRun();
+        int wanted = (int) Math.min(requiredSlots(jobGraph) - slots.size(), stillToRun - freeSlots.size());
+        if (wanted <= 0) {
+            return;
+        }
+        boolean mustWait = slots.isEmpty();
+        resourceManager.requestSlots(jobGraph.getJobID(), jobGraph.getName(), mustWait ? 1 : 0, wanted,
+                mustWait ? slotRequestTimeout : Duration.ZERO).whenComplete((granted, error) -> {
+                    synchronized (this) {
+                        if (error != null) {
+                            if (mustWait && status == JobStatus.RUNNING) {
+                                recordFailure(null, error, null);
+                            }
+                        } else if (status.isTerminal() || status == JobStatus.FAILING || status == JobStatus.CANCELLING) {
+                            resourceManager.releaseSlots(jobGraph.getJobID());
+                        } else {
+                            addSlots(granted);
+                            freeSlots.addAll(granted);
+                            deployRunnableSubtasks();
+                        }
+                        maybeEnd();
+                    }
+                    completeIfEnded();
+                });
+    }
+
+    /** The first failure the restart strategy does not allow to restart fails the job: cancel everything else. */
+    private void recordFailure(ExecutionVertex s, Throwable t, String restartsExhausted) {
+        setStatus(JobStatus.FAILING);
+        pendingRestart = null;
+        failureCause = t;
+        failedTask = s == null ? null : s.name;
+        restartFailureMessage = restartsExhausted;
+        if (s == null) {
+            recordException(null, null, t);
+        }
+        LOG.warn("{} switched from RUNNING to FAILED: {}", s == null ? "Job " + jobGraph.getName() : s.name,
+                t.getMessage(), t);
+        if (restartsExhausted != null) {
+            LOG.warn("Job {} fails after {} restarts: {}", jobGraph.getName(), failureHandler.getNumberOfRestarts(),
+                    restartsExhausted);
+        }
         cancelOthers(s);
     }
 
-    private void recordException(Subtask s, SlotAssignment slot, Throwable t) {
+    private void recordException(ExecutionVertex s, SlotAssignment slot, Throwable t) {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
         exceptionHistory.add(new ExceptionInfo(t.getClass().getName(), trace.toString(), System.currentTimeMillis(),
                 s == null ? null : s.name, slot == null ? null : slot.taskExecutor().address()));
     }
 
-    /** A TaskExecutor running tasks of this job was lost: those tasks failed. */
+    /** A TaskExecutor running tasks of this job was lost: those tasks failed, its slots and local partitions are gone. */
     public void taskExecutorLost(String resourceId, Exception cause) {
         List<ExecutionAttemptID> lost = new ArrayList<>();
         synchronized (this) {
-            for (Subtask s : subtasks) {
+            lostTaskExecutors.add(resourceId);
+            if (blockingExchanges) {
+                List<SlotAssignment> gone = slots.stream().filter(a -> a.taskExecutor().resourceId().equals(resourceId)).toList();
+                slots.removeAll(gone);
+                freeSlots.removeAll(gone);
+            }
+            for (ExecutionVertex s : graph.vertices()) {
                 if (s.deployed && !s.state.isTerminal() && s.slot.taskExecutor().resourceId().equals(resourceId)) {
                     lost.add(s.attemptId);
                 }
@@ -417,17 +553,19 @@ public final class JobMaster {
             if (status == JobStatus.CREATED) {
                 setStatus(JobStatus.CANCELED);
                 endJob(JobStatus.CANCELED);
-            } else if (status == JobStatus.RUNNING) {
+            } else if (status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
                 setStatus(JobStatus.CANCELLING);
+                pendingRestart = null;
                 cancelOthers(null);
+                maybeEnd();
             }
         }
         completeIfEnded();
     }
 
     /** Cancels deployed subtasks; those never deployed are cancelled on the spot. */
-    private void cancelOthers(Subtask except) {
-        for (Subtask s : subtasks) {
+    private void cancelOthers(ExecutionVertex except) {
+        for (ExecutionVertex s : graph.vertices()) {
             if (s == except || s.state.isTerminal()) {
                 continue;
             }
@@ -435,21 +573,20 @@ public final class JobMaster {
                 s.slot.taskExecutor().gateway().cancelTask(s.attemptId);
             } else {
                 s.state = s.state.transitionTo(ExecutionState.CANCELED);
-                taskTerminated();
             }
         }
     }
 
-    private void taskTerminated() {
-        terminalTasks++;
-        if (terminalTasks < subtasks.size()) {
+    /** Ends the job once every subtask is terminal and no restart is pending. */
+    private void maybeEnd() {
+        if (status.isTerminal() || pendingRestart != null || !graph.allTerminal()) {
             return;
         }
         switch (status) {
             case RUNNING -> endJob(JobStatus.FINISHED);
             case FAILING -> endJob(JobStatus.FAILED);
             case CANCELLING -> endJob(JobStatus.CANCELED);
-            default -> throw new IllegalStateException("Job ended in unexpected status " + status);
+            default -> LOG.debug("Every subtask of job {} is terminal in status {}", jobGraph.getName(), status);
         }
     }
 
@@ -459,23 +596,22 @@ public final class JobMaster {
             setStatus(terminal);
         }
         endMillis = System.currentTimeMillis();
-        for (TaskExecutorRegistration te : slots.stream().map(SlotAssignment::taskExecutor).distinct().toList()) {
-            te.gateway().releaseJob(jobGraph.getJobID());
-        }
-        resourceManager.releaseSlots(jobGraph.getJobID());
+        releaseTaskExecutorsAndSlots();
         long runtime = startMillis == 0 ? 0 : endMillis - startMillis;
         switch (terminal) {
             case FINISHED -> {
                 Map<String, Object> results = new HashMap<>();
-                accumulators.forEach((name, acc) -> results.put(name, acc.getLocalValue()));
+                graph.mergedAccumulators().forEach((name, acc) -> results.put(name, acc.getLocalValue()));
                 LOG.info("Job {} ({}) switched to FINISHED in {} ms", jobGraph.getName(), jobGraph.getJobID(), runtime);
                 JobExecutionResult jobResult = new JobExecutionResult(jobGraph.getJobID(), runtime, results);
                 pendingCompletion = () -> result.complete(jobResult);
             }
             case FAILED -> {
-                String message = failedTask == null
+                String message = (failedTask == null
                         ? "Job '" + jobGraph.getName() + "' failed: " + failureCause.getMessage()
-                        : "Job '" + jobGraph.getName() + "' failed: task '" + failedTask + "' failed: " + failureCause.getMessage();
+                        : "Job '" + jobGraph.getName() + "' failed: task '" + failedTask + "' failed: " + failureCause.getMessage())
+                        + (restartFailureMessage == null ? ""
+                                : " (after " + failureHandler.getNumberOfRestarts() + " restarts; " + restartFailureMessage + ")");
                 LOG.info("Job {} ({}) switched to FAILED", jobGraph.getName(), jobGraph.getJobID());
                 JobExecutionException failed = new JobExecutionException(jobGraph.getJobID(), message, failureCause);
                 pendingCompletion = () -> result.completeExceptionally(failed);
@@ -488,6 +624,18 @@ public final class JobMaster {
             }
             default -> throw new IllegalStateException("Not a terminal status: " + terminal);
         }
+    }
+
+    /** Frees what the job holds on its TaskExecutors (partitions, class loaders) and returns its slots. */
+    private void releaseTaskExecutorsAndSlots() {
+        for (TaskExecutorRegistration te : usedTaskExecutors.values()) {
+            if (!lostTaskExecutors.contains(te.resourceId())) {
+                te.gateway().releaseJob(jobGraph.getJobID());
+            }
+        }
+        slots.clear();
+        freeSlots.clear();
+        resourceManager.releaseSlots(jobGraph.getJobID());
     }
 
     /**
@@ -514,7 +662,7 @@ public final class JobMaster {
         Map<ExecutionAttemptID, TaskIOMetrics.Snapshot> live = collectLiveMetrics();
         Map<String, TaskIOMetrics.Snapshot> metrics = new LinkedHashMap<>();
         synchronized (this) {
-            for (Subtask s : subtasks) {
+            for (ExecutionVertex s : graph.vertices()) {
                 TaskIOMetrics.Snapshot snapshot = s.finalMetrics != null ? s.finalMetrics : live.get(s.attemptId);
                 if (snapshot != null) {
                     metrics.put(s.name, snapshot);
@@ -544,22 +692,7 @@ public final class JobMaster {
     public JobInfo snapshot() {
         Map<ExecutionAttemptID, TaskIOMetrics.Snapshot> live = collectLiveMetrics();
         synchronized (this) {
-            List<VertexInfo> vertices = new ArrayList<>();
-            for (JobVertex v : jobGraph.getVertices()) {
-                List<SubtaskInfo> infos = new ArrayList<>();
-                ExecutionState aggregate = ExecutionState.FINISHED;
-                for (Subtask s : subtasksOf(v.getId())) {
-                    TaskIOMetrics.Snapshot m = s.finalMetrics != null ? s.finalMetrics : live.get(s.attemptId);
-                    infos.add(new SubtaskInfo(s.index, s.state, s.attemptId.attemptNumber(),
-                            s.slot == null ? "-" : s.slot.taskExecutor().address(),
-                            s.slot == null ? "-" : s.slot.taskExecutor().resourceId(), s.startTime, s.endTime, 0, 0,
-                            m == null ? 0 : m.busyRatio(), m == null ? 0 : m.idleRatio(), m == null ? 0 : m.backPressuredRatio()));
-                    if (s.state.ordinal() < aggregate.ordinal()) {
-                        aggregate = s.state;
-                    }
-                }
-                vertices.add(new VertexInfo(vertexId(v), v.getName(), v.getParallelism(), v.getMaxParallelism(), aggregate, infos));
-            }
+            List<VertexInfo> vertices = graph.describe(jobGraph, live);
             long start = stateTimestamps.get(JobStatus.CREATED);
             return new JobInfo(jobGraph.getJobID(), jobGraph.getName(), status, start, endMillis,
                     new EnumMap<>(stateTimestamps), vertices, List.copyOf(exceptionHistory));

@@ -72,7 +72,7 @@ public final class MiniCluster implements AutoCloseable {
         });
         this.resourceManager = new ResourceManager(timer, false);
         JobArtifacts artifacts = new JobArtifacts(MiniCluster.class.getClassLoader());
-        this.dispatcher = new Dispatcher(resourceManager, Duration.ZERO, artifacts, ioExecutor);
+        this.dispatcher = new Dispatcher(configuration, resourceManager, Duration.ZERO, artifacts, ioExecutor);
         try {
             for (int i = 0; i < numberOfTaskExecutors; i++) {
                 String id = "minicluster-te-" + i;
@@ -125,6 +125,10 @@ public final class MiniCluster implements AutoCloseable {
     }
 
     /** The JobManager side, which the REST endpoint and tests query. */
+    public ResourceManager getResourceManager() {
+        return resourceManager;
+    }
+
     public Dispatcher getDispatcher() {
         return dispatcher;
     }

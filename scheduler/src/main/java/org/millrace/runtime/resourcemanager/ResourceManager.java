@@ -149,6 +149,19 @@ public final class ResourceManager {
                 + " (" + taskExecutors.size() + " TaskExecutors registered; raise taskmanager.numberOfTaskSlots or add TaskManagers)");
     }
 
+    /** Returns one slot of a job (a BATCH job whose remaining stages need fewer slots). */
+    public void releaseSlot(JobID jobId, SlotAssignment slot) {
+        List<Runnable> completions;
+        synchronized (this) {
+            JobID[] owners = slotOwners.get(slot.taskExecutor().resourceId());
+            if (owners != null && jobId.equals(owners[slot.slotIndex()])) {
+                owners[slot.slotIndex()] = null;
+            }
+            completions = servePending();
+        }
+        completions.forEach(Runnable::run);
+    }
+
     /** Returns all slots of a job. */
     public void releaseSlots(JobID jobId) {
         List<Runnable> completions;

@@ -30,7 +30,7 @@ import org.millrace.runtime.rest.handler.JobSubmitHandler;
 import org.millrace.runtime.rest.handler.TaskManagerHandlers;
 import org.millrace.runtime.rest.handler.jar.JarHandlers;
 import org.millrace.runtime.rest.handler.jar.JarStore;
-import org.millrace.runtime.rest.handler.jar.ProgramJobGraphExtractor;
+import org.millrace.client.cli.ProgramJobGraphExtractor;
 import org.millrace.runtime.rest.http.FileTrees;
 import org.millrace.runtime.rest.http.RestChannelInitializer;
 import org.millrace.runtime.rest.http.Router;

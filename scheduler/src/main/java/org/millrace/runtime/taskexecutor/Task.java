@@ -8,6 +8,7 @@ import org.millrace.runtime.execution.ExecutionState;
 import org.millrace.runtime.io.network.InputGate;
 import org.millrace.runtime.io.network.ResultPartitionWriter;
 import org.millrace.runtime.metrics.TaskIOMetrics;
+import org.millrace.shuffle.ProducerLocation;
 import org.millrace.shuffle.ShuffleEnvironment;
 import org.millrace.shuffle.gate.UnionInputGate;
 import org.millrace.shuffle.metrics.CountingInputGate;
@@ -61,7 +62,8 @@ final class Task implements Runnable {
             for (TaskDeploymentDescriptor.OutputPartition p : descriptor.outputs()) {
                 outputs.add(new CountingResultPartitionWriter(p.blocking()
                         // kept after consumption: a re-run consumer (region failover) reads it again
-                        ? shuffle.createBlockingResultPartition(p.partitionId(), p.numberOfSubpartitions(), name, false)
+                        ? shuffle.createBlockingResultPartition(descriptor.jobId(), p.partitionId(),
+                                p.numberOfSubpartitions(), name, false)
                         : shuffle.createResultPartition(p.partitionId(), p.numberOfSubpartitions(), name),
                         recordCounters));
             }
@@ -101,9 +103,10 @@ final class Task implements Runnable {
         ExecutionAttemptID id = descriptor.attemptId();
         Thread.currentThread().setContextClassLoader(userCodeClassLoader);
         StreamTask task = null;
+        InputGate input = null;
         try {
             listener.taskStateChanged(TaskExecutionState.of(id, ExecutionState.DEPLOYING));
-            InputGate input = createInputGate();
+            input = createInputGate();
             TaskSetup setup = new TaskSetup(descriptor.jobName(), descriptor.vertex(), descriptor.subtaskIndex(),
                     descriptor.attemptNumber(), descriptor.executionMode(), descriptor.outputEdges(), outputs,
                     descriptor.inputEdges(), input, descriptor.bufferTimeout(), timerService, userCodeClassLoader);
@@ -117,6 +120,10 @@ final class Task implements Runnable {
             listener.taskStateChanged(new TaskExecutionState(id, ExecutionState.FINISHED, null, task.getAccumulators(),
                     task.getIOMetrics().snapshot()));
         } catch (Throwable t) {
+            if (input != null) {
+                // a chain that failed to open never closed its input: free the producers' views for a re-run
+                input.close();
+            }
             boolean wasCancelled = t instanceof TaskCancelledException || (cancelled && task == null);
             if (!wasCancelled) {
                 LOG.debug("{} failed", name, t);
@@ -136,9 +143,17 @@ final class Task implements Runnable {
         }
         List<InputGate> gates = new ArrayList<>();
         for (int g = 0; g < descriptor.inputs().size(); g++) {
-            gates.add(new CountingInputGate(
-                    shuffle.createInputGateForProducers(name, g, descriptor.inputs().get(g), descriptor.subtaskIndex()),
-                    recordCounters));
+            List<ProducerLocation> producers = descriptor.inputs().get(g);
+            InputGate gate;
+            if (!producers.isEmpty() && producers.stream().allMatch(ProducerLocation::stored)) {
+                // finished blocking partitions on shared storage: read the files, whoever wrote them
+                List<String> directories = producers.stream().map(p -> shuffle.getBlockingStorage()
+                        .partitionDirectory(descriptor.jobId(), p.partitionId())).toList();
+                gate = shuffle.createInputGateFromStorage(name, g, directories, descriptor.subtaskIndex());
+            } else {
+                gate = shuffle.createInputGateForProducers(name, g, producers, descriptor.subtaskIndex());
+            }
+            gates.add(new CountingInputGate(gate, recordCounters));
         }
         return gates.size() == 1 ? gates.get(0) : new UnionInputGate(gates);
     }

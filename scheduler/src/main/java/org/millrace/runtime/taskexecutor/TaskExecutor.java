@@ -15,6 +15,7 @@ import org.millrace.configuration.Configuration;
 import org.millrace.configuration.NettyShuffleEnvironmentOptions;
 import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.runtime.metrics.TaskIOMetrics;
+import org.millrace.shuffle.BlockingStorageFactory;
 import org.millrace.shuffle.ShuffleEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,10 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
 
     /**
      * @param resourceId the name this TaskExecutor registers under, e.g. {@code host:port-1a2b3c}
+     * @throws IOException if the blocking storage ({@code shuffle.blocking.storage}) cannot be opened
      */
     public TaskExecutor(String resourceId, Configuration configuration, int numberOfSlots,
-                        UserCodeClassLoaders classLoaders, TaskStateListener listener) {
+                        UserCodeClassLoaders classLoaders, TaskStateListener listener) throws IOException {
         this.resourceId = resourceId;
         this.numberOfSlots = numberOfSlots;
         this.classLoaders = classLoaders;
@@ -53,7 +55,8 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         int numberOfSegments = (int) Math.max(1, networkMemory / segmentSize);
         this.shuffleEnvironment = new ShuffleEnvironment(numberOfSegments, (int) segmentSize,
                 configuration.get(NettyShuffleEnvironmentOptions.NETWORK_BUFFERS_PER_CHANNEL),
-                configuration.get(NettyShuffleEnvironmentOptions.NETWORK_EXTRA_BUFFERS_PER_GATE));
+                configuration.get(NettyShuffleEnvironmentOptions.NETWORK_EXTRA_BUFFERS_PER_GATE),
+                BlockingStorageFactory.create(configuration));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = Executors.defaultThreadFactory().newThread(r);
             t.setName("Task timer (" + resourceId + ")");
@@ -127,6 +130,11 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
                 shuffleEnvironment.getResultPartitionManager().releasePartition(partitionId,
                         new IllegalStateException("job " + jobId + " ended"));
             }
+        }
+        try {
+            shuffleEnvironment.releaseJob(jobId);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the blocking partitions of job {}: {}", jobId, e.toString());
         }
         classLoaders.release(jobId);
         return CompletableFuture.completedFuture(null);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -174,7 +176,7 @@ class CliFrontendITCase {
         assertEquals("Please specify an action.\n\n" + CliUsage.HINT + "\n", err());
         errBytes.reset();
         assertEquals(1, flink("launch", "x.jar"));
-        assertEquals("\"launch\" is not a valid action. Valid actions are \"run\", \"list\" and \"cancel\".\n\n"
+        assertEquals("\"launch\" is not a valid action. Valid actions are \"run\", \"info\", \"list\" and \"cancel\".\n\n"
                 + CliUsage.HINT + "\n", err());
         errBytes.reset();
         assertEquals(1, flink("run", "--bogus", "x.jar"));
@@ -182,5 +184,32 @@ class CliFrontendITCase {
         errBytes.reset();
         assertEquals(1, flink("savepoint", "0123456789abcdef0123456789abcdef"));
         assertTrue(err().startsWith("Action \"savepoint\" is not available in this client yet"), err());
+    }
+
+    @Test
+    void infoPrintsTheExecutionPlanAsJsonWithoutRunningTheJob() throws Exception {
+        int exit = flink("info", "-p", "3", jarOf(CliTestPrograms.AccumulatingJob.class));
+
+        assertEquals(0, exit, err());
+        Matcher m = Pattern.compile("----------------------- Execution Plan -----------------------\n(\\{.*})\n"
+                + "--------------------------------------------------------------\n").matcher(out());
+        assertTrue(m.matches(), out());
+        JsonNode plan = new ObjectMapper().readTree(m.group(1));
+        assertEquals("accumulating job", plan.path("name").asText());
+        assertEquals("STREAMING", plan.path("type").asText());
+        JsonNode nodes = plan.path("nodes");
+        assertTrue(nodes.size() >= 1, plan.toString());
+        for (JsonNode node : nodes) {
+            assertEquals(3, node.path("parallelism").asInt(), plan.toString());
+            assertTrue(node.path("id").asText().matches("[0-9a-f]{32}"), plan.toString());
+        }
+        assertTrue(CliTestPrograms.mainCalled);
+        assertFalse(out().contains("Job has been submitted"), out());
+    }
+
+    @Test
+    void infoOfAProgramWithoutJobExitsOneSayingSo() throws Exception {
+        assertEquals(1, flink("info", jarOf(CliTestPrograms.NoJob.class)));
+        assertTrue(err().contains("without calling execute()"), err());
     }
 }

@@ -85,4 +85,50 @@ class StageWiseBatchITCase {
             assertTrue(e.getMessage().contains("needs 4 slots but only 2"), e.getMessage());
         }
     }
+
+    private static final java.util.concurrent.CountDownLatch LAST_STAGE_OPENED = new java.util.concurrent.CountDownLatch(1);
+    private static final java.util.concurrent.CountDownLatch RELEASE_LAST_STAGE = new java.util.concurrent.CountDownLatch(1);
+
+    /** Signals that the last stage runs, then holds it until the test lets go. */
+    static final class HoldingLastStage extends RichMapFunction<Long, Long> {
+        @Override
+        public void open(OpenContext ctx) throws InterruptedException {
+            LAST_STAGE_OPENED.countDown();
+            RELEASE_LAST_STAGE.await();
+        }
+
+        @Override
+        public Long map(Long value) {
+            return value;
+        }
+    }
+
+    @Test
+    void slotsTheRemainingStagesCannotUseAreGivenBack() throws Exception {
+        Configuration conf = new Configuration();
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        TestingCollectSink<Long> sink = new TestingCollectSink<>();
+        env.fromSequence(1, 1_000)
+                .keyBy(v -> 0L).reduce(Long::sum).setParallelism(1)
+                .map(new HoldingLastStage()).setParallelism(1)
+                .addSink(sink).setParallelism(1);
+        try (MiniCluster cluster = new MiniCluster(conf, 2)) {
+            var result = cluster.submitJob(env.getJobGraph("shrinking stages"), getClass().getClassLoader());
+            try {
+                assertTrue(LAST_STAGE_OPENED.await(60, TimeUnit.SECONDS));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (cluster.getResourceManager().freeSlots() != 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // polling an observable condition: the release follows the last stage's deployment
+                }
+                assertEquals(1, cluster.getResourceManager().freeSlots(), "the slot the last stage cannot use is free");
+            } finally {
+                RELEASE_LAST_STAGE.countDown();
+            }
+            result.get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(500_500L), sink.drain());
+            assertEquals(2, cluster.getResourceManager().freeSlots());
+        }
+    }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.millrace.client.cli.ProgramInvocationException;
+import org.millrace.client.cli.ProgramJobGraphExtractor;
 import org.millrace.runtime.dispatcher.DispatcherGateway;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.rest.handler.Blocking;
@@ -98,8 +100,13 @@ public final class JarHandlers {
         JarRunParameters parameters = JarRunParameters.of(request);
         return Blocking.call(() -> {
                     Path jar = store.resolve(jarId);
-                    JobGraph jobGraph = extractor.extract(jar, parameters.entryClass(), parameters.programArgs(),
-                            parameters.parallelism());
+                    JobGraph jobGraph;
+                    try {
+                        jobGraph = extractor.extract(jar, parameters.entryClass(), parameters.programArgs(),
+                                parameters.parallelism());
+                    } catch (ProgramInvocationException e) {
+                        throw RestHandlerException.badRequest(e.getMessage());
+                    }
                     return new ProgramJob(jobGraph, jar);
                 }, programExecutor)
                 .thenCompose(job -> gateway.submitJob(job.jobGraph(), List.of(job.jar()))

@@ -1,15 +1,12 @@
-package org.millrace.runtime.rest.handler.jar;
+package org.millrace.client.cli;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.millrace.client.cli.PackagedProgram;
-import org.millrace.client.cli.ProgramInvocationException;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.CoreOptions;
 import org.millrace.core.execution.JobClient;
 import org.millrace.runtime.jobgraph.JobGraph;
-import org.millrace.runtime.rest.http.RestHandlerException;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironmentFactory;
 
@@ -18,6 +15,8 @@ import org.millrace.streaming.api.environment.StreamExecutionEnvironmentFactory;
  * {@code getExecutionEnvironment()} returns an environment whose {@code execute()} records the job
  * graph and then stops {@code main()} by throwing an {@link Error} (so a program's
  * {@code catch (Exception e)} does not swallow it). Only the first job of a program is taken.
+ *
+ * Used by {@code POST /jars/:id/run} and by {@code flink info}.
  *
  * <p>Pitfall: the context environment is process-wide in {@link StreamExecutionEnvironment}, so
  * programs must be run one at a time: give this class a single-threaded executor.
@@ -41,9 +40,10 @@ public final class ProgramJobGraphExtractor {
      *
      * @param entryClass the class to run, or null for the manifest's
      * @param parallelism the default parallelism of the job's operators, or null for the configured one
-     * @throws RestHandlerException 400 when the program cannot be loaded, fails, or never calls execute()
+     * @throws ProgramInvocationException when the program cannot be loaded, fails, or never calls execute()
      */
-    public JobGraph extract(Path jar, String entryClass, List<String> args, Integer parallelism) throws RestHandlerException {
+    public JobGraph extract(Path jar, String entryClass, List<String> args, Integer parallelism)
+            throws ProgramInvocationException {
         Configuration programConfiguration = new Configuration(configuration);
         if (parallelism != null) {
             programConfiguration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
@@ -55,21 +55,19 @@ public final class ProgramJobGraphExtractor {
                 program.invokeMain(args.toArray(new String[0]));
             } catch (ProgramInvocationException e) {
                 if (factory.captured.get() == null) {
-                    throw RestHandlerException.badRequest(e.getMessage());
+                    throw e;
                 }
             } finally {
                 StreamExecutionEnvironment.resetContextEnvironment();
             }
             JobGraph jobGraph = factory.captured.get();
             if (jobGraph == null) {
-                throw RestHandlerException.badRequest("The main method of " + program.getMainClassName()
+                throw new ProgramInvocationException("The main method of " + program.getMainClassName()
                         + " returned without calling execute(): the program defines no job to run");
             }
             return jobGraph;
-        } catch (ProgramInvocationException e) {
-            throw RestHandlerException.badRequest(e.getMessage());
         } catch (LinkageError e) {
-            throw RestHandlerException.badRequest("Could not load the program in " + jar.getFileName() + ": " + e);
+            throw new ProgramInvocationException("Could not load the program in " + jar.getFileName() + ": " + e, e);
         }
     }
 

@@ -13,22 +13,20 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Packages test programs into job JARs for {@code bin/flink run}, so their classes are loaded from
- * the JAR only (the cluster's class path does not hold the test classes).
+ * Packages a user program of the test sources into a JAR with a Main-Class manifest, so the
+ * end-to-end tests run it through {@code bin/flink} and its classes load from that JAR only.
  */
-final class ProgramJars {
+final class TestJars {
 
-    private ProgramJars() {}
+    private TestJars() {}
 
-    /** A JAR at {@code jar} with the class files of {@code mainClass} and {@code others}, and a Main-Class manifest. */
-    static Path packageProgram(Path jar, Class<?> mainClass, Class<?>... others) throws IOException {
+    /** A JAR at {@code jar} with {@code program}'s class files and those of all its nested classes. */
+    static Path programJar(Path jar, Class<?> program) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
-        List<Class<?>> classes = new ArrayList<>(List.of(mainClass));
-        classes.addAll(List.of(others));
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, program.getName());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Class<?> type : classes) {
+            for (Class<?> type : withNestedClasses(program)) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 out.putNextEntry(new JarEntry(entry));
                 try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
@@ -38,5 +36,13 @@ final class ProgramJars {
             }
         }
         return jar;
+    }
+
+    private static List<Class<?>> withNestedClasses(Class<?> type) {
+        List<Class<?>> all = new ArrayList<>(List.of(type));
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            all.addAll(withNestedClasses(nested));
+        }
+        return all;
     }
 }

@@ -1,0 +1,81 @@
+package org.millrace.streaming.api.windowing.assigners;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import org.millrace.streaming.api.windowing.triggers.EventTimeTrigger;
+import org.millrace.streaming.api.windowing.triggers.Trigger;
+import org.millrace.streaming.api.windowing.windows.TimeWindow;
+
+/**
+ * Fixed-size, non-overlapping event-time windows: {@code [start, start + size)} with
+ * {@code start = floor((ts - offset) / size) * size + offset}. The few windows in use at a time
+ * are cached, so assigning an element allocates nothing in the steady state.
+ */
+public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
+
+    private static final long serialVersionUID = 1L;
+    private static final int CACHE = 8; // power of two
+
+    private final long size;
+    private final long offset;
+    private transient List<TimeWindow>[] cache;
+
+    protected TumblingEventTimeWindows(long size, long offset) {
+        if (size <= 0 || Math.abs(offset) >= size) {
+            throw new IllegalArgumentException("TumblingEventTimeWindows needs 0 <= |offset| < size, got size " + size
+                    + " and offset " + offset);
+        }
+        this.size = size;
+        this.offset = offset;
+    }
+
+    public static TumblingEventTimeWindows of(Duration size) {
+        return new TumblingEventTimeWindows(size.toMillis(), 0);
+    }
+
+    public static TumblingEventTimeWindows of(Duration size, Duration offset) {
+        return new TumblingEventTimeWindows(size.toMillis(), offset.toMillis() % size.toMillis());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        if (timestamp == Long.MIN_VALUE) {
+            throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker). Did you forget"
+                    + " to call 'DataStream.assignTimestampsAndWatermarks(...)' or to give the source a WatermarkStrategy?");
+        }
+        long start = TimeWindow.getWindowStartWithOffset(timestamp, offset, size);
+        if (cache == null) {
+            cache = new List[CACHE];
+        }
+        int slot = (int) Math.floorMod(start / size, (long) CACHE);
+        List<TimeWindow> cached = cache[slot];
+        if (cached != null && cached.get(0).getStart() == start) {
+            return cached;
+        }
+        List<TimeWindow> fresh = Collections.singletonList(new TimeWindow(start, start + size));
+        cache[slot] = fresh;
+        return fresh;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return EventTimeTrigger.create();
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "TumblingEventTimeWindows(" + size + ")";
+    }
+}
