@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.runtime.cluster.JobManagerRpcEndpoint;
 import org.millrace.runtime.dispatcher.Dispatcher;
 import org.millrace.runtime.dispatcher.JobArtifacts;
@@ -17,6 +18,7 @@ import org.millrace.runtime.rest.RestServerEndpoint;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.RpcOptions;
 import org.millrace.runtime.rpc.RpcServer;
+import org.millrace.shuffle.netty.InternalSsl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The JobManager process of a standalone session cluster: the Dispatcher and ResourceManager behind
  * the control RPC (TaskManagers register at {@code jobmanager.rpc.port}) and the REST API (clients
  * submit and follow jobs at {@code rest.port}). Started by {@code bin/jobmanager.sh}; runs until
- * it is stopped (SIGTERM runs an orderly shutdown that cancels running jobs).
+ * it is stopped (SIGTERM runs an orderly shutdown that cancels running jobs). With
+ * {@code security.ssl.internal.enabled} its control connections are mutually authenticated TLS.
  */
 public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
 
@@ -41,7 +44,14 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
     private final RestServerEndpoint restEndpoint;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
+    /**
+     * Creates the components; nothing listens before {@link #start()}.
+     *
+     * @throws org.millrace.configuration.IllegalConfigurationException if the TLS stores of
+     *     {@code security.ssl.internal.*} cannot be read, naming the key to fix
+     */
     public StandaloneSessionClusterEntrypoint(Configuration configuration) {
+        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.configuration = configuration;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "JobManager scheduler"));
         this.ioExecutor = Executors.newCachedThreadPool(r -> daemon(r, "JobManager io"));
@@ -51,12 +61,12 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
                 artifacts, ioExecutor);
         Duration askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
         this.rpcServer = new RpcServer("jobmanager", configuration.get(ClusterOptions.JOB_MANAGER_BIND_HOST),
-                configuration.get(ClusterOptions.JOB_MANAGER_PORT));
-        this.rpcClient = new RpcClient("jobmanager", askTimeout);
+                configuration.get(ClusterOptions.JOB_MANAGER_PORT), ssl);
+        this.rpcClient = new RpcClient("jobmanager", askTimeout, ssl);
         this.rpcEndpoint = new JobManagerRpcEndpoint(rpcServer, rpcClient, resourceManager, dispatcher, artifacts, askTimeout,
                 configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL), configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
                 scheduler);
-        this.restEndpoint = new RestServerEndpoint(configuration, dispatcher);
+        this.restEndpoint = new RestServerEndpoint(configuration, dispatcher, rpcEndpoint.getMetricStore());
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -108,7 +118,15 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
     /** {@code bin/jobmanager.sh start-foreground}: {@code --configDir <dir> [-D key=value ...]}. */
     public static void main(String[] args) throws Exception {
         Configuration configuration = EntrypointArguments.parse("jobmanager", args).loadConfiguration();
-        StandaloneSessionClusterEntrypoint entrypoint = new StandaloneSessionClusterEntrypoint(configuration);
+        StandaloneSessionClusterEntrypoint entrypoint;
+        try {
+            entrypoint = new StandaloneSessionClusterEntrypoint(configuration);
+        } catch (IllegalConfigurationException e) {
+            LOG.error("JobManager could not start: {}", e.getMessage());
+            System.err.println("JobManager could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(entrypoint::close, "JobManager shutdown"));
         try {
             entrypoint.start();
