@@ -10,8 +10,8 @@
 #   benchmarks/run.sh [--engine millrace|flink|baseline|all] [--workload W1|W2|W3|W4|W5|W4-rebalance|W4-keyby|all]
 #                     [-p N]... [-n RECORDS] [--repetitions R]
 # Options may repeat (-p 1 -p 2) or take a list (-p "1 2", --workload W1,W3). Without -n each workload
-# runs its default size: W1/W2/W5 20M, W3 10M, W4 100M. Millrace runs no W3/W5 yet (no event time,
-# issue 6); the table says so. The single-thread program has no W4 and runs only at p=1.
+# runs its default size: W1/W2/W5 20M, W3 10M, W4 100M.
+# The single-thread program has no W4 and runs only at p=1.
 #
 # Millrace must be packaged first:   mvn -B -o -pl benchmarks -am package -DskipTests
 # Flink (a separate build that downloads Apache Flink) is built here on demand when requested.
