@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -133,6 +134,9 @@ public final class CliFrontend {
             return 0;
         }
         Configuration configuration = ClientConfigurationLoader.load(environment, options.configurationSettings());
+        if (!configuration.contains(DeploymentOptions.TARGET)) {
+            applyDefaultTarget(configuration);
+        }
         configuration.set(ClientOptions.PIPELINE_JARS, List.of(Paths.get(options.jarFile()).toAbsolutePath().toString()));
         LOG.info("Client configuration: {}", configuration);
         if (!configuration.get(DeploymentOptions.ATTACHED) && isLocalTarget(configuration)) {
@@ -146,6 +150,19 @@ public final class CliFrontend {
             return 0;
         } catch (Exception | LinkageError e) {
             return programError(e);
+        }
+    }
+
+    /** The first cluster a {@link DefaultClusterTargetProvider} names, if any (else the job runs locally). */
+    private static void applyDefaultTarget(Configuration configuration) {
+        for (DefaultClusterTargetProvider provider : ServiceLoader.load(DefaultClusterTargetProvider.class,
+                CliFrontend.class.getClassLoader())) {
+            Map<String, String> settings = provider.defaultTarget(configuration);
+            if (!settings.isEmpty()) {
+                LOG.info("No execution.target given; {} names {}", provider.getClass().getSimpleName(), settings);
+                settings.forEach(configuration::setString);
+                return;
+            }
         }
     }
 
