@@ -32,7 +32,8 @@ import org.millrace.yarn.client.YarnSessionCli;
  * A session started with {@code yarn-session.sh}'s code on MiniYARNCluster + MiniDFSCluster runs
  * WordCount twice on the same TaskManager container, submitted by {@code flink run} with
  * {@code -Dexecution.target=yarn-session -Dyarn.application.id=...} and then with no target (found
- * through the properties file); {@code stop} ends it and removes its staging directory.
+ * through the properties file); {@code flink list -a} (no target either) shows both; {@code stop}
+ * ends it and removes its staging directory.
  */
 @ExtendWith(SharedMiniYarn.class)
 class YarnSessionITCase {
@@ -77,6 +78,14 @@ class YarnSessionITCase {
         runWordCount(yarn, Map.of("yarn.properties-file.location", properties.toString()), input, tmp.resolve("counts-2"));
         assertEquals(containersAfterFirst, yarn.taskManagerContainers(id), "the second job reuses the TaskManager container");
         assertEquals(1, containersAfterFirst.size(), "one TaskManager of 2 slots for parallelism 2");
+
+        ByteArrayOutputStream listOut = new ByteArrayOutputStream();
+        List<String> listArgs = new ArrayList<>(List.of("list", "-a"));
+        listArgs.addAll(yarn.dynamicProperties(Map.of("yarn.properties-file.location", properties.toString())));
+        assertEquals(0, new CliFrontend(new PrintStream(listOut, true), System.err, Map.of())
+                .run(listArgs.toArray(new String[0])));
+        String listed = listOut.toString(StandardCharsets.UTF_8);
+        assertEquals(2, listed.lines().filter(line -> line.endsWith(": WordCount (FINISHED)")).count(), listed);
 
         ByteArrayOutputStream stopOut = new ByteArrayOutputStream();
         List<String> stopArgs = new ArrayList<>(List.of("-id", applicationId));
