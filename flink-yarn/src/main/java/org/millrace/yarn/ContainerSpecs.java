@@ -10,12 +10,14 @@ import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
 import org.apache.hadoop.yarn.api.records.LocalResource;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.MemorySize;
+import org.millrace.yarn.configuration.YarnConfigOptions;
 
 /**
  * The launch context of a Millrace JVM in a YARN container (the ApplicationMaster or a
  * TaskManager): its files, class path ({@code $PWD} for the configuration, {@code $PWD/*} for the
  * JARs), environment (Flink's {@code containerized.master.env.*} / {@code containerized.taskmanager.env.*}
- * keys) and the {@code java} command line, with stdout/stderr and the log file in the container's log directory.
+ * keys) and the {@code java} command line (heap from the process size, Flink's {@code env.java.opts.*}),
+ * with stdout/stderr and the log file in the container's log directory.
  */
 public final class ContainerSpecs {
 
@@ -51,6 +53,9 @@ public final class ContainerSpecs {
         command.add(Environment.JAVA_HOME.$$() + "/bin/java");
         command.add("-Xmx" + Math.max(64, (long) (processSize.getMebiBytes() * heapFraction)) + "m");
         command.addAll(List.of(JVM_OPENS));
+        configuration.getOptional(YarnConfigOptions.JAVA_OPTS_ALL).ifPresent(opts -> command.add(opts.strip()));
+        configuration.getOptional("jobmanager".equals(role) ? YarnConfigOptions.JAVA_OPTS_JOB_MANAGER
+                : YarnConfigOptions.JAVA_OPTS_TASK_MANAGER).ifPresent(opts -> command.add(opts.strip()));
         command.add("-Dlog.file=" + ApplicationConstants.LOG_DIR_EXPANSION_VAR + "/" + role + ".log");
         command.add("-Dlog4j2.configurationFile=" + LOG_CONFIG_FILE);
         command.add(mainClass);

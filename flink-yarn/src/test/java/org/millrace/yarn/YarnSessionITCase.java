@@ -32,11 +32,13 @@ import org.millrace.yarn.client.YarnSessionCli;
  * A session started with {@code yarn-session.sh}'s code on MiniYARNCluster + MiniDFSCluster runs
  * WordCount twice on the same TaskManager container, submitted by {@code flink run} with
  * {@code -Dexecution.target=yarn-session -Dyarn.application.id=...} and then with no target (found
- * through the properties file); {@code flink list -a} (no target either) shows both; {@code stop}
- * ends it and removes its staging directory.
+ * through the properties file); {@code flink list -a} (no target either) shows both; the idle
+ * container is then given back; {@code stop} ends the session and removes its staging directory.
  */
 @ExtendWith(SharedMiniYarn.class)
 class YarnSessionITCase {
+
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     @TempDir
     static Path tmp;
@@ -47,7 +49,9 @@ class YarnSessionITCase {
         Map<String, String> sessionSettings = Map.of("yarn.properties-file.location", properties.toString());
         ByteArrayOutputStream sessionOut = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("-d", "-nm", "wordcount-session", "-s", "2"));
-        args.addAll(yarn.dynamicProperties(sessionSettings));
+        // long enough for the second job to find the first one's TaskManager, short enough to see it go after both
+        args.addAll(yarn.dynamicProperties(Map.of("yarn.properties-file.location", properties.toString(),
+                "resourcemanager.taskmanager-timeout", IDLE_TIMEOUT.toSeconds() + " s")));
         long submitted = System.nanoTime();
         int exit = new YarnSessionCli(new PrintStream(sessionOut, true), System.err, Map.of(),
                 new ByteArrayInputStream(new byte[0])).run(args.toArray(new String[0]));
@@ -86,6 +90,15 @@ class YarnSessionITCase {
                 .run(listArgs.toArray(new String[0])));
         String listed = listOut.toString(StandardCharsets.UTF_8);
         assertEquals(2, listed.lines().filter(line -> line.endsWith(": WordCount (FINISHED)")).count(), listed);
+
+        long idleSince = System.nanoTime();
+        long deadline = idleSince + IDLE_TIMEOUT.multipliedBy(6).toNanos();
+        while (!yarn.taskManagerContainers(id).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "idle TaskManager container still there: " + yarn.taskManagerContainers(id));
+            Thread.sleep(200); // polling pace
+        }
+        System.out.println("Idle TaskManager container given back " + (System.nanoTime() - idleSince) / 1_000_000
+                + " ms after the last job (resourcemanager.taskmanager-timeout " + IDLE_TIMEOUT.toSeconds() + " s)");
 
         ByteArrayOutputStream stopOut = new ByteArrayOutputStream();
         List<String> stopArgs = new ArrayList<>(List.of("-id", applicationId));

@@ -75,4 +75,20 @@ public final class YarnConfigOptions {
             .defaultValue(MemorySize.parse("1728m"))
             .withDescription("Memory of a TaskManager's process (on YARN: its container). Its heap is 60% of it; the"
                     + " rest is for network buffers (taskmanager.memory.network.max), metaspace and the JVM.");
+
+    public static final ConfigOption<String> JAVA_OPTS_ALL = key("env.java.opts.all")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Extra JVM options of the JobManager and the TaskManagers started on YARN, separated by"
+                    + " spaces (e.g. '-XX:+UseG1GC').");
+
+    public static final ConfigOption<String> JAVA_OPTS_JOB_MANAGER = key("env.java.opts.jobmanager")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Extra JVM options of the JobManager (the ApplicationMaster on YARN), after env.java.opts.all.");
+
+    public static final ConfigOption<String> JAVA_OPTS_TASK_MANAGER = key("env.java.opts.taskmanager")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Extra JVM options of the TaskManagers started on YARN, after env.java.opts.all.");
 }
