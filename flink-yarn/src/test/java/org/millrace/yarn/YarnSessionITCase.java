@@ -51,7 +51,8 @@ class YarnSessionITCase {
         List<String> args = new ArrayList<>(List.of("-d", "-nm", "wordcount-session", "-s", "2"));
         // long enough for the second job to find the first one's TaskManager, short enough to see it go after both
         args.addAll(yarn.dynamicProperties(Map.of("yarn.properties-file.location", properties.toString(),
-                "resourcemanager.taskmanager-timeout", IDLE_TIMEOUT.toSeconds() + " s")));
+                "resourcemanager.taskmanager-timeout", IDLE_TIMEOUT.toSeconds() + " s", "yarn.tags", "nightly, wordcount",
+                "yarn.application.priority", "3")));
         long submitted = System.nanoTime();
         int exit = new YarnSessionCli(new PrintStream(sessionOut, true), System.err, Map.of(),
                 new ByteArrayInputStream(new byte[0])).run(args.toArray(new String[0]));
@@ -66,7 +67,10 @@ class YarnSessionITCase {
         String applicationId = written.getProperty("applicationID");
         ApplicationId id = ApplicationId.fromString(applicationId);
         assertTrue(printed.contains("Submitting application master " + applicationId), printed);
-        assertEquals("wordcount-session", yarn.report(id).getName());
+        ApplicationReport report = yarn.report(id);
+        assertEquals("wordcount-session", report.getName());
+        assertEquals(Set.of("nightly", "wordcount"), report.getApplicationTags());
+        assertEquals("Millrace", report.getApplicationType());
         org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(
                 yarn.fileSystem().getHomeDirectory(), ".millrace/" + applicationId);
         assertTrue(yarn.fileSystem().exists(staging), "staging directory " + staging);

@@ -10,11 +10,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.Priority;
 import org.apache.hadoop.yarn.api.records.Resource;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
@@ -78,6 +80,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     "yarn-per-job".equals(target) ? "Millrace per-job cluster" : "Millrace session cluster"));
             configuration.getOptional(YarnConfigOptions.APPLICATION_QUEUE).ifPresent(context::setQueue);
             context.setApplicationType("Millrace");
+            configuration.getOptional(YarnConfigOptions.TAGS).ifPresent(tags -> context.setApplicationTags(
+                    Stream.of(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toSet())));
+            configuration.getOptional(YarnConfigOptions.APPLICATION_PRIORITY)
+                    .ifPresent(priority -> context.setPriority(Priority.newInstance(priority)));
             context.setMaxAppAttempts(1);
             context.setResource(Resource.newInstance(
                     configuration.get(YarnConfigOptions.JOB_MANAGER_PROCESS_SIZE).getMebiBytes(), 1));

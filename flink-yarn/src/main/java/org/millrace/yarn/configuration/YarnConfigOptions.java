@@ -22,6 +22,18 @@ public final class YarnConfigOptions {
             .noDefaultValue()
             .withDescription("YARN queue the application is submitted to. When not set, YARN's default queue.");
 
+    public static final ConfigOption<String> TAGS = key("yarn.tags")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Comma-separated tags of the YARN application (e.g. for 'yarn application -list"
+                    + " -appTags').");
+
+    public static final ConfigOption<Integer> APPLICATION_PRIORITY = key("yarn.application.priority")
+            .intType()
+            .noDefaultValue()
+            .withDescription("Priority of the YARN application within its queue (higher runs first where the"
+                    + " scheduler supports priorities). When not set, YARN's default.");
+
     public static final ConfigOption<String> APPLICATION_ID = key("yarn.application.id")
             .stringType()
             .noDefaultValue()

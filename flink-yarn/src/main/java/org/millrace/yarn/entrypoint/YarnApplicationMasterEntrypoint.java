@@ -42,13 +42,13 @@ import org.slf4j.LoggerFactory;
  * <p>A session ({@code execution.target: yarn-session}) runs until YARN kills the application. A
  * per-job cluster ({@code yarn-per-job}) ends after its job: detached as soon as the job ends,
  * attached once the client has fetched the job's result (or {@link #UNFETCHED_RESULT_GRACE} after
- * the job ended); it unregisters with the job's outcome (SUCCEEDED, FAILED, KILLED for a cancelled
+ * the job ended; FAILED if no job arrives within that time); it unregisters with the job's outcome (SUCCEEDED, FAILED, KILLED for a cancelled
  * job) and the failure as diagnostics, and deletes the staging directory.
  */
 public final class YarnApplicationMasterEntrypoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(YarnApplicationMasterEntrypoint.class);
-    /** How long an attached per-job cluster waits for a client that never fetches its job's result. */
+    /** How long a per-job cluster waits for its client to submit the job, and (attached) to fetch its result. */
     static final Duration UNFETCHED_RESULT_GRACE = Duration.ofMinutes(5);
     private static final long JOB_POLL_MILLIS = 500;
     private static final int MAX_DIAGNOSTICS = 8_000;
@@ -63,6 +63,7 @@ public final class YarnApplicationMasterEntrypoint {
     private JobManagerComponents components;
     private YarnResourceManagerDriver driver;
     private long jobEndedNanos;
+    private long startedNanos;
 
     /** How the application ends, as YARN records it; null status: YARN already ended it (killed). */
     record Outcome(FinalApplicationStatus status, String diagnostics) {}
@@ -85,6 +86,7 @@ public final class YarnApplicationMasterEntrypoint {
 
     /** Starts the JobManager and registers with YARN. */
     void start() throws IOException {
+        startedNanos = System.nanoTime();
         UnaryOperator<org.millrace.runtime.dispatcher.DispatcherGateway> restGateway = perJob && attached
                 ? gateway -> new ResultFetchingGateway(gateway, this::finish) : UnaryOperator.identity();
         components = new JobManagerComponents(configuration, restGateway);
@@ -121,6 +123,10 @@ public final class YarnApplicationMasterEntrypoint {
     /** Per-job: ends the application once its job has ended (attached: and its result was fetched, or the grace passed). */
     private void watchJob() {
         List<JobInfo> jobs = components.getDispatcher().requestJobs().join();
+        if (jobs.isEmpty() && System.nanoTime() - startedNanos > UNFETCHED_RESULT_GRACE.toNanos()) {
+            outcome.complete(new Outcome(FinalApplicationStatus.FAILED, "No job was submitted to this per-job cluster"
+                    + " within " + UNFETCHED_RESULT_GRACE.toMinutes() + " minutes (did its client die?)"));
+        }
         if (jobs.isEmpty() || !jobs.stream().allMatch(job -> job.status().isTerminal())) {
             return;
         }
