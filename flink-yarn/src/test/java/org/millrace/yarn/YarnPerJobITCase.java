@@ -26,7 +26,7 @@ import org.millrace.client.cli.CliFrontend;
 /**
  * {@code flink run -t yarn-per-job} (and {@code -m yarn-cluster}) on MiniYARNCluster + MiniDFSCluster:
  * one application per job, whose final status and the client's exit code follow the job, and whose
- * staging directory is gone afterwards.
+ * staging directory is gone afterwards; WordCount reads its input shipped with {@code yarn.ship-files}.
  */
 @ExtendWith(SharedMiniYarn.class)
 class YarnPerJobITCase {
@@ -40,9 +40,10 @@ class YarnPerJobITCase {
         Path output = tmp.resolve("per-job-counts");
         Set<ApplicationId> before = yarn.applicationIds();
         long start = System.nanoTime();
-        Run run = flink(yarn, "run", "-t", "yarn-per-job", "-p", "2",
+        // the input travels with the application (yarn.ship-files) and is read from the containers' working directories
+        Run run = flink(yarn, "run", "-t", "yarn-per-job", "-p", "2", "-Dyarn.ship-files=" + input,
                 Paths.get(System.getProperty("millrace.examples.dir"), "WordCount.jar").toString(),
-                "--input", input.toString(), "--output", output.toString());
+                "--input", input.getFileName().toString(), "--output", output.toString());
         System.out.println("Per-job WordCount: client returned after " + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertEquals(0, run.exitCode, run.out + run.err);
         assertTrue(run.out.contains("Job Runtime:"), run.out);

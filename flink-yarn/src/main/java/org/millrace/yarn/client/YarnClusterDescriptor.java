@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deploys Millrace clusters on YARN and finds running ones. {@link #deploy} uploads the framework
- * JARs and the configuration to the {@link StagingDirectory}, submits the ApplicationMaster
+ * JARs, the configuration and {@code yarn.ship-files} to the {@link StagingDirectory}, submits the ApplicationMaster
  * ({@link YarnApplicationMasterEntrypoint}) to {@code yarn.application.queue} and follows the
  * application until it runs, printing Flink's progress lines to the given stream.
  */
@@ -103,6 +103,14 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             for (java.nio.file.Path jar : frameworkJars()) {
                 staging.upload(jar);
             }
+        }
+        for (String file : configuration.getOptional(YarnConfigOptions.SHIP_FILES).orElse(List.of())) {
+            java.nio.file.Path path = Paths.get(file.strip());
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalConfigurationException("Invalid value '" + file + "' for configuration key '"
+                        + YarnConfigOptions.SHIP_FILES.key() + "': " + path.toAbsolutePath() + " is not a file");
+            }
+            staging.upload(path);
         }
         Map<String, String> shipped = new LinkedHashMap<>(configuration.toMap());
         shipped.remove(ClientOptions.PIPELINE_JARS.key());

@@ -52,6 +52,14 @@ public final class YarnConfigOptions {
                     + " set, a deployment uploads no framework JARs; YARN localizes these files once per node"
                     + " (public visibility: they must be readable by everyone).");
 
+    public static final ConfigOption<List<String>> SHIP_FILES = key("yarn.ship-files")
+            .stringType()
+            .asList()
+            .noDefaultValue()
+            .withDescription("Local files, separated by ';', shipped with the application: each lands in the working"
+                    + " directory of the JobManager and of every TaskManager under its own name (relative paths in a"
+                    + " job find them there). Directories are not supported.");
+
     public static final ConfigOption<String> FRAMEWORK_LIB_DIR = key("yarn.framework.lib-dir")
             .stringType()
             .noDefaultValue()
