@@ -1,14 +1,18 @@
 package org.millrace.benchmarks;
 
+import java.time.Duration;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.RuntimeExecutionMode;
+import org.millrace.api.common.eventtime.WatermarkStrategy;
 import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.api.common.typeinfo.Types;
 import org.millrace.api.java.tuple.Tuple2;
+import org.millrace.api.java.tuple.Tuple3;
 import org.millrace.connector.datagen.source.DataGeneratorSource;
 import org.millrace.streaming.api.datastream.DataStream;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.functions.sink.SinkFunction;
+import org.millrace.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 /**
  * Builds and runs the workloads as Millrace jobs on the embedded MiniCluster, timed as a user
@@ -21,12 +25,13 @@ public final class MillraceJobs {
     public static final String ENGINE = "millrace";
 
     private static final TypeInformation<Tuple2<String, Long>> WORD_COUNT = Types.TUPLE(Types.STRING, Types.LONG);
+    private static final TypeInformation<Tuple3<Long, Long, Long>> EVENT = Types.TUPLE(Types.LONG, Types.LONG, Types.LONG);
 
     private MillraceJobs() {}
 
-    /** True for the workloads this engine can run today (W3/W5 need event-time windows). */
+    /** True for the workloads this engine can run today: all of them. */
     public static boolean supports(Workload workload) {
-        return workload != Workload.W3 && workload != Workload.W5;
+        return true;
     }
 
     /** Runs {@code workload} once over {@code records} records at {@code parallelism}. */
@@ -39,8 +44,8 @@ public final class MillraceJobs {
             case W2 -> wordCount(env, RuntimeExecutionMode.STREAMING, records, new LatestCountChecksumSink());
             case W4_REBALANCE -> sequence(env, records).rebalance().addSink(new SequenceSumSink()).name("Sum");
             case W4_KEYBY -> sequence(env, records).keyBy(new LongIdentityKey()).addSink(new SequenceSumSink()).name("Sum");
-            default -> throw new UnsupportedOperationException(workload.cliName()
-                    + " needs event-time windows, which Millrace does not have yet");
+            case W3 -> windowSum(env, records, false);
+            case W5 -> windowSum(env, records, true);
         }
         JobExecutionResult result = env.execute("benchmark " + workload.cliName() + " p=" + parallelism + " N=" + records);
         long nanos = System.nanoTime() - start;
@@ -57,6 +62,23 @@ public final class MillraceJobs {
                 .keyBy(new WordKey())
                 .sum(1)
                 .addSink(sink)
+                .name("Checksum");
+    }
+
+    /**
+     * strided events with timestamps and watermarks from the source -> keyBy key -> 1 s tumbling
+     * event-time windows -> sum, turned into checksum terms -> checksum; the same job as Flink's.
+     */
+    private static void windowSum(StreamExecutionEnvironment env, long records, boolean dense) {
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        WatermarkStrategy<Tuple3<Long, Long, Long>> watermarks = WatermarkStrategy
+                .<Tuple3<Long, Long, Long>>forBoundedOutOfOrderness(Duration.ofMillis(Workloads.MAX_DELAY_MILLIS))
+                .withTimestampAssigner(new WindowFunctions.EventTime());
+        env.fromSource(new StridedEventSource(records, dense), watermarks, "Events", EVENT)
+                .keyBy(new WindowFunctions.EventKey())
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(Workloads.WINDOW_MILLIS)))
+                .aggregate(new WindowFunctions.ValueSum(), new WindowFunctions.ChecksumTerm(), Types.LONG, Types.LONG, Types.LONG)
+                .addSink(new SequenceSumSink())
                 .name("Checksum");
     }
 

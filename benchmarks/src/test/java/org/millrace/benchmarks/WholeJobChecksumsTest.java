@@ -39,6 +39,18 @@ class WholeJobChecksumsTest {
                 W4_RECORDS * (W4_RECORDS - 1) / 2, W4_RECORDS);
     }
 
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void w3ChecksumMatchesReferenceAt500k(int parallelism) throws Exception {
+        assertReferenceResult(MillraceJobs.run(Workload.W3, parallelism, 500_000), parallelism, 123_899_282_326_835_729L, 475_736);
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void w5ChecksumMatchesReferenceAt1m(int parallelism) throws Exception {
+        assertReferenceResult(MillraceJobs.run(Workload.W5, parallelism, 1_000_000), parallelism, 24_784_934_316_477_480L, 11_000);
+    }
+
     private static void assertReferenceResult(Measurement m, int parallelism, long checksum, long results) {
         assertEquals(checksum, m.checksum(), "checksum");
         assertEquals(results, m.results(), "results");

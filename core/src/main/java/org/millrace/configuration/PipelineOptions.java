@@ -2,6 +2,8 @@ package org.millrace.configuration;
 
 import static org.millrace.configuration.ConfigOptions.key;
 
+import java.time.Duration;
+
 /** Options describing the job (pipeline) itself rather than where or how it is deployed. */
 public final class PipelineOptions {
 
@@ -27,4 +29,12 @@ public final class PipelineOptions {
             .withDescription("Whether chained operators may hand the same record object to the next operator"
                     + " instead of a copy. Faster, but only safe if user functions neither keep nor modify"
                     + " input records after returning.");
+
+    public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL = key("pipeline.auto-watermark-interval")
+            .durationType()
+            .defaultValue(Duration.ofMillis(200))
+            .withDescription("How often periodic watermark generators (e.g. bounded out-of-orderness) emit a"
+                    + " watermark. Shorter intervals make event-time windows and timers fire sooner at some"
+                    + " cost in throughput; '0 ms' disables periodic watermarks (punctuated generators still"
+                    + " emit).");
 }

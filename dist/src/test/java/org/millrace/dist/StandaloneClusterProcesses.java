@@ -95,6 +95,22 @@ final class StandaloneClusterProcesses implements AutoCloseable {
         return process;
     }
 
+    /** One more {@code bin/taskmanager.sh start-foreground} JVM, output in {@code <dir>/<name>/}, not awaited. */
+    Process startTaskManager(String name) throws IOException {
+        return run(name, "taskmanager.sh", "start-foreground");
+    }
+
+    /** {@code PATCH /jobs/:jobid?mode=cancel}; fails unless the cluster accepted it (202). */
+    void cancel(String jobId) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + restPort + "/jobs/" + jobId + "?mode=cancel"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new AssertionError("Cancelling " + jobId + " answered " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** {@code bin/flink run -m <this cluster> args} as process {@code name}. */
     Process flinkRun(String name, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("run", "-m", "localhost:" + restPort));

@@ -8,6 +8,6 @@ public final class ShuffleConfigOptionProvider implements ConfigOptionProvider {
 
     @Override
     public List<Class<?>> optionHolders() {
-        return List.of(BlockingShuffleOptions.class);
+        return List.of(BlockingShuffleOptions.class, SecurityOptions.class);
     }
 }

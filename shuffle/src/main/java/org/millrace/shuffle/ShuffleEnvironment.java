@@ -18,7 +18,9 @@ import org.millrace.shuffle.buffer.LocalBufferPool;
 import org.millrace.shuffle.buffer.NetworkBufferPool;
 import org.millrace.shuffle.gate.LocalInputChannel;
 import org.millrace.shuffle.gate.SingleInputGate;
+import org.millrace.shuffle.metrics.ShuffleMetrics;
 import org.millrace.shuffle.netty.NettyShuffleClient;
+import org.millrace.shuffle.netty.InternalSsl;
 import org.millrace.shuffle.netty.NettyShuffleServer;
 import org.millrace.shuffle.netty.RemoteGateBuffers;
 import org.millrace.shuffle.netty.RemoteInputChannel;
@@ -80,12 +82,14 @@ public final class ShuffleEnvironment implements AutoCloseable {
     private final int floatingBuffersPerGate;
     private final BlockingStorage blockingStorage;
     private final ReadBufferPoolFactory readBufferPools;
+    private final ShuffleMetrics metrics;
     /** Blocking partitions created with a job id, so {@link #releaseJob} can release them. */
     private final ConcurrentHashMap<JobID, Set<ResultPartitionID>> blockingPartitionsByJob = new ConcurrentHashMap<>();
 
     // Guarded by this; started on demand.
     private NettyShuffleServer server;
     private NettyShuffleClient client;
+    private InternalSsl ssl;
     private boolean closed;
 
     /**
@@ -126,6 +130,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
         this.floatingBuffersPerGate = floatingBuffersPerGate;
         this.blockingStorage = blockingStorage;
         this.readBufferPools = reader -> networkBufferPool.createBufferPool(buffersPerChannel, buffersPerChannel, reader);
+        this.metrics = new ShuffleMetrics(networkBufferPool);
     }
 
     /**
@@ -365,6 +370,20 @@ public final class ShuffleEnvironment implements AutoCloseable {
     }
 
     /**
+     * Makes this environment's server and client speak TLS ({@code security.ssl.internal.*}, see
+     * {@link InternalSsl#fromConfiguration}). Call it before {@link #startServer} and before any
+     * remote channel connects.
+     *
+     * @throws IllegalStateException if the server or the client already runs
+     */
+    public synchronized void useInternalSsl(InternalSsl internalSsl) {
+        if (server != null || client != null) {
+            throw new IllegalStateException("TLS must be set before the shuffle server starts or a remote channel connects");
+        }
+        this.ssl = internalSsl;
+    }
+
+    /**
      * Starts this TaskExecutor's shuffle server on {@code bindHost} at a free port, so other
      * TaskExecutors can read its partitions.
      *
@@ -377,7 +396,7 @@ public final class ShuffleEnvironment implements AutoCloseable {
             throw new IllegalStateException(closed ? "Shuffle environment is closed" : "Shuffle server already runs at "
                     + server.getAddress());
         }
-        server = NettyShuffleServer.start(partitionManager, bindHost, 0, NETTY_THREADS);
+        server = NettyShuffleServer.start(partitionManager, bindHost, 0, NETTY_THREADS, ssl);
         return server.getAddress();
     }
 
@@ -392,13 +411,18 @@ public final class ShuffleEnvironment implements AutoCloseable {
         }
         if (client == null) {
             client = new NettyShuffleClient(
-                    NETTY_THREADS, PARTITION_REQUEST_INITIAL_BACKOFF_MS, PARTITION_REQUEST_MAX_BACKOFF_MS);
+                    NETTY_THREADS, PARTITION_REQUEST_INITIAL_BACKOFF_MS, PARTITION_REQUEST_MAX_BACKOFF_MS, ssl);
         }
         return client;
     }
 
     public NetworkBufferPool getNetworkBufferPool() {
         return networkBufferPool;
+    }
+
+    /** Network memory in use and the record counters of this TaskExecutor's tasks. */
+    public ShuffleMetrics getMetrics() {
+        return metrics;
     }
 
     public ResultPartitionManager getResultPartitionManager() {

@@ -1,7 +1,10 @@
 package org.millrace.runtime.state;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.millrace.api.common.state.KeyedStateFunction;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
 
@@ -18,6 +21,7 @@ public final class HeapKeyedStateBackend<K> {
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
     private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
+    private final Map<String, NamespacedState<K, ?, ?>> namespacedStates = new HashMap<>();
     private K currentKey;
     private int currentKeyGroupIndex;
 
@@ -37,8 +41,22 @@ public final class HeapKeyedStateBackend<K> {
         currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
     }
 
+    /**
+     * Scopes all states to {@code key}, whose key group the caller already knows (a timer keeps it),
+     * so the hash is not computed again.
+     */
+    public void setCurrentKey(K key, int keyGroup) {
+        currentKey = key;
+        currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
+    }
+
     public K getCurrentKey() {
         return currentKey;
+    }
+
+    /** The key group of the current key. */
+    public int getCurrentKeyGroup() {
+        return currentKeyGroupIndex + keyGroupRange.startKeyGroup();
     }
 
     int currentKeyGroupIndex() {
@@ -53,6 +71,34 @@ public final class HeapKeyedStateBackend<K> {
     @SuppressWarnings("unchecked")
     public <V> ValueState<V> getValueState(ValueStateDescriptor<V> descriptor) {
         return (ValueState<V>) states.computeIfAbsent(descriptor.getName(), n -> new HeapValueState<>(this, keyGroupRange.size()));
+    }
+
+    /**
+     * Calls {@code function} for every key that has a value in the state of {@code descriptor},
+     * with that key current; the keys are collected first, so the function may change or clear
+     * the state. The current key afterwards is the last one visited.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> void applyToAllKeys(ValueStateDescriptor<V> descriptor, KeyedStateFunction<K, ValueState<V>> function)
+            throws Exception {
+        HeapValueState<K, V> state = (HeapValueState<K, V>) getValueState(descriptor);
+        List<K> keys = new ArrayList<>();
+        for (StateTable<K, V> table : state.tables) {
+            if (table != null) {
+                table.forEach((key, value) -> keys.add(key));
+            }
+        }
+        for (K key : keys) {
+            setCurrentKey(key);
+            function.process(key, state);
+        }
+    }
+
+    /** The namespaced state called {@code name}, created on first use; one instance per name. */
+    @SuppressWarnings("unchecked")
+    public <N, S> NamespacedState<K, N, S> getNamespacedState(String name) {
+        return (NamespacedState<K, N, S>) namespacedStates.computeIfAbsent(name,
+                n -> new NamespacedState<K, N, S>(this, keyGroupRange.size()));
     }
 
     /** A {@link ValueState} holding one {@link StateTable} per key group. */

@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.millrace.api.common.accumulators.Accumulator;
 import org.millrace.runtime.dispatcher.SerializedThrowable;
 import org.millrace.runtime.execution.ExecutionState;
 import org.millrace.runtime.metrics.TaskIOMetrics;
+import org.millrace.runtime.rest.metrics.TaskManagerMetrics;
+import org.millrace.runtime.rest.metrics.TaskSample;
 import org.millrace.runtime.rpc.messages.TaskIOMetricsEntry;
+import org.millrace.runtime.rpc.messages.TaskManagerMetricsReport;
 import org.millrace.runtime.rpc.messages.UpdateTaskExecutionState;
 import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.runtime.taskexecutor.TaskExecutionState;
+import org.millrace.shuffle.metrics.ShuffleMetrics;
+import org.millrace.shuffle.metrics.TaskRecordCounters;
 import org.millrace.util.InstantiationUtil;
 
 /**
@@ -82,6 +89,43 @@ public final class ControlMessages {
     public static TaskIOMetrics.Snapshot fromEntry(TaskIOMetricsEntry e) {
         return new TaskIOMetrics.Snapshot(e.getTotalMillis(), e.getIdleMillis(), e.getBackPressuredMillis(),
                 e.getIdleRatio(), e.getBackPressuredRatio(), e.getBusyRatio());
+    }
+
+    /**
+     * TaskManager side: its network memory and, per running task, the record counters of the
+     * shuffle with the times of {@code times} (tasks whose chain is not built yet report zero times).
+     */
+    public static TaskManagerMetricsReport toReport(long timestampMillis, ShuffleMetrics.NetworkMemory memory,
+            Map<String, TaskRecordCounters> counters, Map<ExecutionAttemptID, TaskIOMetrics.Snapshot> times) {
+        List<TaskIOMetricsEntry> entries = new ArrayList<>();
+        counters.forEach((attemptId, c) -> {
+            TaskIOMetrics.Snapshot t = times.get(ExecutionAttemptID.fromString(attemptId));
+            TaskIOMetricsEntry.Builder entry = t == null
+                    ? TaskIOMetricsEntry.newBuilder().setAttemptId(attemptId).setTotalMillis(0).setIdleMillis(0)
+                            .setBackPressuredMillis(0).setIdleRatio(0).setBackPressuredRatio(0).setBusyRatio(0)
+                    : TaskIOMetricsEntry.newBuilder(toEntry(ExecutionAttemptID.fromString(attemptId), t));
+            entries.add(entry.setRecordsIn(c.getRecordsIn()).setRecordsOut(c.getRecordsOut()).build());
+        });
+        return TaskManagerMetricsReport.newBuilder().setTimestampMillis(timestampMillis)
+                .setNetworkSegmentsTotal(memory.segmentsTotal()).setNetworkSegmentsUsed(memory.segmentsUsed())
+                .setNetworkSegmentsMaxUsed(memory.segmentsMaxUsed()).setNetworkSegmentSize(memory.segmentSize())
+                .setTasks(entries).build();
+    }
+
+    /** JobManager side: a report's network memory. */
+    public static TaskManagerMetrics fromReport(TaskManagerMetricsReport report) {
+        return new TaskManagerMetrics(report.getTimestampMillis(), report.getNetworkSegmentsTotal(),
+                report.getNetworkSegmentsUsed(), report.getNetworkSegmentsMaxUsed(), report.getNetworkSegmentSize());
+    }
+
+    /** JobManager side: a report's tasks by attempt id. */
+    public static Map<String, TaskSample> taskSamples(TaskManagerMetricsReport report) {
+        Map<String, TaskSample> samples = new HashMap<>();
+        for (TaskIOMetricsEntry e : report.getTasks()) {
+            samples.put(e.getAttemptId(), new TaskSample(report.getTimestampMillis(), e.getRecordsIn(), e.getRecordsOut(),
+                    e.getIdleMillis(), e.getBackPressuredMillis(), e.getTotalMillis()));
+        }
+        return samples;
     }
 
     /** The remaining bytes of an Avro {@code bytes} field, without disturbing its position. */

@@ -17,6 +17,7 @@ import org.millrace.runtime.heartbeat.HeartbeatMonitor;
 import org.millrace.runtime.heartbeat.HeartbeatSender;
 import org.millrace.runtime.resourcemanager.ResourceManager;
 import org.millrace.runtime.resourcemanager.TaskExecutorRegistration;
+import org.millrace.runtime.rest.metrics.MetricStore;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.RpcServer;
 import org.millrace.runtime.rpc.messages.FetchJobJar;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The JobManager's side of the control protocol: TaskManagers register here (and are then watched
  * by heartbeats; one that stays silent for {@code heartbeat.timeout} is dropped and its tasks
- * fail), report their tasks' states, and fetch the jars of the jobs they run.
+ * fail), report their tasks' states, and fetch the jars of the jobs they run. Their heartbeat
+ * answers' metrics go to a {@link MetricStore} the REST API reads.
  */
 public final class JobManagerRpcEndpoint implements AutoCloseable {
 
@@ -48,6 +50,7 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
     private final Duration heartbeatTimeout;
     private final HeartbeatMonitor<String> taskManagerHeartbeats;
     private final HeartbeatSender<String> heartbeatSender;
+    private final MetricStore metricStore = new MetricStore();
 
     public JobManagerRpcEndpoint(RpcServer server, RpcClient client, ResourceManager resourceManager,
                                  Dispatcher dispatcher, JobArtifacts artifacts, Duration askTimeout,
@@ -87,6 +90,10 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
                 .thenAccept(answer -> {
                     if (taskManagerHeartbeats.receiveHeartbeat(resourceId)) {
                         resourceManager.recordHeartbeat(resourceId);
+                        if (answer.getMetrics() != null) {
+                            metricStore.update(resourceId, ControlMessages.fromReport(answer.getMetrics()),
+                                    ControlMessages.taskSamples(answer.getMetrics()));
+                        }
                     }
                 }));
         resourceManager.registerTaskExecutor(registration);
@@ -95,8 +102,14 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
                 .setHeartbeatTimeoutMillis(heartbeatTimeout.toMillis()).build());
     }
 
+    /** The metrics the TaskManagers reported with their heartbeat answers, for the REST API. */
+    public MetricStore getMetricStore() {
+        return metricStore;
+    }
+
     private void taskManagerTimedOut(String resourceId) {
         taskManagerHeartbeats.unmonitorTarget(resourceId);
+        metricStore.removeTaskManager(resourceId);
         resourceManager.unregisterTaskExecutor(resourceId, new TimeoutException("the heartbeat of TaskManager "
                 + resourceId + " timed out after " + heartbeatTimeout.toMillis() + " ms (heartbeat.timeout)"));
     }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,11 +18,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.runtime.entrypoint.ClusterOptions;
 import org.millrace.runtime.entrypoint.EntrypointArguments;
 import org.millrace.runtime.heartbeat.HeartbeatMonitor;
 import org.millrace.runtime.heartbeat.HeartbeatOptions;
+import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.runtime.rest.http.FileTrees;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.RpcHandler;
@@ -34,10 +38,14 @@ import org.millrace.runtime.rpc.messages.ReleaseJob;
 import org.millrace.runtime.rpc.messages.RequestTaskMetrics;
 import org.millrace.runtime.rpc.messages.SubmitTask;
 import org.millrace.runtime.rpc.messages.TaskIOMetricsEntry;
+import org.millrace.runtime.rpc.messages.TaskManagerMetricsReport;
 import org.millrace.runtime.rpc.messages.TaskMetricsReport;
 import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
 import org.millrace.runtime.taskexecutor.TaskExecutor;
+import org.millrace.shuffle.metrics.ShuffleMetrics;
+import org.millrace.shuffle.netty.InternalSsl;
+import org.millrace.shuffle.metrics.TaskRecordCounters;
 import org.millrace.util.InstantiationUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * other TaskManagers to read its partitions. It registers with the JobManager at
  * {@code jobmanager.rpc.address:jobmanager.rpc.port} (retrying until
  * {@code taskmanager.registration.timeout}), answers its heartbeats, and registers again if the
- * JobManager stays silent for {@code heartbeat.timeout}. Started by {@code bin/taskmanager.sh}.
+ * JobManager stays silent for {@code heartbeat.timeout}; each heartbeat answer carries its metrics
+ * (network memory, per-task records and times). Started by {@code bin/taskmanager.sh}.
  */
 public final class TaskManagerRunner implements AutoCloseable {
 
@@ -70,7 +79,14 @@ public final class TaskManagerRunner implements AutoCloseable {
     private InetSocketAddress dataAddress;
     private volatile boolean closed;
 
+    /**
+     * Creates the endpoints; nothing listens before {@link #start()}.
+     *
+     * @throws org.millrace.configuration.IllegalConfigurationException if the TLS stores of
+     *     {@code security.ssl.internal.*} cannot be read, naming the key to fix
+     */
     public TaskManagerRunner(Configuration configuration) throws IOException {
+        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.configuration = configuration;
         this.advertisedHost = configuration.getOptional(ClusterOptions.TASK_MANAGER_HOST)
                 .orElseGet(TaskManagerRunner::localHostName);
@@ -85,7 +101,7 @@ public final class TaskManagerRunner implements AutoCloseable {
             return t;
         });
         this.workingDirectory = Files.createTempDirectory("millrace-taskmanager-");
-        this.rpcClient = new RpcClient("taskmanager-" + resourceId, askTimeout);
+        this.rpcClient = new RpcClient("taskmanager-" + resourceId, askTimeout, ssl);
         this.classLoaders = new FetchedJarClassLoaders(rpcClient, jobManager, askTimeout, workingDirectory.resolve("jobs"),
                 TaskManagerRunner.class.getClassLoader());
         this.taskExecutor = new TaskExecutor(resourceId, configuration, configuration.get(TaskManagerOptions.NUM_TASK_SLOTS),
@@ -96,9 +112,12 @@ public final class TaskManagerRunner implements AutoCloseable {
                             return null;
                         }));
         this.rpcServer = new RpcServer("taskmanager", configuration.get(ClusterOptions.TASK_MANAGER_BIND_HOST),
-                configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT));
+                configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT), ssl);
         this.jobManagerHeartbeat = new HeartbeatMonitor<>(configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
                 id -> jobManagerLost(), scheduler);
+        if (ssl != null) {
+            taskExecutor.getShuffleEnvironment().useInternalSsl(ssl);
+        }
         registerHandlers();
     }
 
@@ -131,8 +150,20 @@ public final class TaskManagerRunner implements AutoCloseable {
                 }));
         rpcServer.registerHandler(Heartbeat.class, (request, sender) -> {
             jobManagerHeartbeat.receiveHeartbeat(JobManagerRpcEndpoint.JOB_MANAGER_ID);
-            return CompletableFuture.completedFuture(Heartbeat.newBuilder().setSenderId(resourceId).build());
+            return CompletableFuture.completedFuture(Heartbeat.newBuilder().setSenderId(resourceId)
+                    .setMetrics(metricsReport()).build());
         });
+    }
+
+    /** What the heartbeat answer tells the JobManager: network memory and the running tasks' figures. */
+    private TaskManagerMetricsReport metricsReport() {
+        ShuffleMetrics metrics = taskExecutor.getShuffleEnvironment().getMetrics();
+        long now = System.currentTimeMillis();
+        Map<String, TaskRecordCounters> counters = metrics.tasks();
+        Map<ExecutionAttemptID, TaskIOMetrics.Snapshot> times = new HashMap<>();
+        counters.keySet().stream().map(id -> ExecutionAttemptID.fromString(id).jobId()).distinct()
+                .forEach(jobId -> times.putAll(taskExecutor.requestTaskMetrics(jobId).join()));
+        return ControlMessages.toReport(now, metrics.networkMemory(), counters, times);
     }
 
     /** Starts the endpoints and registers with the JobManager (blocking until it accepted, or the timeout). */
@@ -244,7 +275,15 @@ public final class TaskManagerRunner implements AutoCloseable {
     /** {@code bin/taskmanager.sh start-foreground}: {@code --configDir <dir> [-D key=value ...]}. */
     public static void main(String[] args) throws Exception {
         Configuration configuration = EntrypointArguments.parse("taskmanager", args).loadConfiguration();
-        TaskManagerRunner runner = new TaskManagerRunner(configuration);
+        TaskManagerRunner runner;
+        try {
+            runner = new TaskManagerRunner(configuration);
+        } catch (IllegalConfigurationException e) {
+            LOG.error("TaskManager could not start: {}", e.getMessage());
+            System.err.println("TaskManager could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "TaskManager shutdown"));
         try {
             runner.start();

@@ -18,6 +18,7 @@ import org.millrace.runtime.rest.RestServerEndpoint;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.RpcOptions;
 import org.millrace.runtime.rpc.RpcServer;
+import org.millrace.shuffle.netty.InternalSsl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,10 @@ public final class JobManagerComponents implements AutoCloseable {
     private final RestServerEndpoint restEndpoint;
     private boolean closed;
 
+    /**
+     * @throws org.millrace.configuration.IllegalConfigurationException if the TLS stores of
+     *     {@code security.ssl.internal.*} cannot be read, naming the key to fix
+     */
     public JobManagerComponents(Configuration configuration) {
         this(configuration, UnaryOperator.identity());
     }
@@ -50,6 +55,8 @@ public final class JobManagerComponents implements AutoCloseable {
      *     watches which job results its client has fetched)
      */
     public JobManagerComponents(Configuration configuration, UnaryOperator<DispatcherGateway> restGateway) {
+        // mutually authenticated TLS on the control connections with security.ssl.internal.enabled
+        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "JobManager scheduler"));
         this.ioExecutor = Executors.newCachedThreadPool(r -> daemon(r, "JobManager io"));
         this.resourceManager = new ResourceManager(scheduler, configuration.get(ClusterOptions.EVENLY_SPREAD_OUT_SLOTS));
@@ -58,12 +65,12 @@ public final class JobManagerComponents implements AutoCloseable {
                 artifacts, ioExecutor);
         Duration askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
         this.rpcServer = new RpcServer("jobmanager", configuration.get(ClusterOptions.JOB_MANAGER_BIND_HOST),
-                configuration.get(ClusterOptions.JOB_MANAGER_PORT));
-        this.rpcClient = new RpcClient("jobmanager", askTimeout);
+                configuration.get(ClusterOptions.JOB_MANAGER_PORT), ssl);
+        this.rpcClient = new RpcClient("jobmanager", askTimeout, ssl);
         this.rpcEndpoint = new JobManagerRpcEndpoint(rpcServer, rpcClient, resourceManager, dispatcher, artifacts, askTimeout,
                 configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL), configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
                 scheduler);
-        this.restEndpoint = new RestServerEndpoint(configuration, restGateway.apply(dispatcher));
+        this.restEndpoint = new RestServerEndpoint(configuration, restGateway.apply(dispatcher), rpcEndpoint.getMetricStore());
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -7,6 +7,7 @@ import org.millrace.configuration.ConfigOptionProvider;
 import org.millrace.runtime.executiongraph.failover.FailoverOptions;
 import org.millrace.runtime.executiongraph.failover.RestartStrategyOptions;
 import org.millrace.runtime.heartbeat.HeartbeatOptions;
+import org.millrace.runtime.highavailability.HighAvailabilityOptions;
 import org.millrace.runtime.rest.RestOptions;
 import org.millrace.runtime.rpc.RpcOptions;
 
@@ -16,6 +17,7 @@ public final class SchedulerConfigOptionProvider implements ConfigOptionProvider
     @Override
     public List<Class<?>> optionHolders() {
         return List.of(ClusterOptions.class, RpcOptions.class, HeartbeatOptions.class, RestartStrategyOptions.class,
-                FailoverOptions.class, RestOptions.class, RestClientOptions.class, ClientOptions.class);
+                FailoverOptions.class, RestOptions.class, RestClientOptions.class, ClientOptions.class,
+                HighAvailabilityOptions.class);
     }
 }

@@ -13,13 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import org.millrace.api.common.BatchShuffleMode;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.RuntimeExecutionMode;
-import org.millrace.api.common.accumulators.Accumulator;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.ExecutionOptions;
 import org.millrace.core.execution.JobExecutionException;
 import org.millrace.runtime.dispatcher.ExceptionInfo;
 import org.millrace.runtime.dispatcher.JobInfo;
-import org.millrace.runtime.dispatcher.SubtaskInfo;
 import org.millrace.runtime.dispatcher.VertexInfo;
 import org.millrace.runtime.execution.ExecutionState;
 import org.millrace.runtime.execution.JobStatus;
@@ -32,8 +30,6 @@ import org.millrace.runtime.executiongraph.failover.FailureHandlingResult;
 import org.millrace.runtime.executiongraph.failover.JobGraphFailoverTopology;
 import org.millrace.runtime.executiongraph.failover.RestartBackoffTimeStrategyFactoryLoader;
 import org.millrace.runtime.executiongraph.failover.ResultPartitionKey;
-import org.millrace.runtime.executiongraph.failover.SubtaskId;
-import org.millrace.runtime.jobgraph.JobEdge;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.jobgraph.JobVertex;
 import org.millrace.runtime.metrics.TaskIOMetrics;
@@ -44,8 +40,6 @@ import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
 import org.millrace.runtime.taskexecutor.TaskExecutionState;
 import org.millrace.shuffle.BlockingStorageFactory;
-import org.millrace.shuffle.ProducerLocation;
-import org.millrace.shuffle.partition.ResultPartitionID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +66,8 @@ public final class JobMaster {
     private final Duration slotRequestTimeout;
     private final java.util.concurrent.Executor completionExecutor;
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
-    private final List<Subtask> subtasks = new ArrayList<>();
-    private final Map<ExecutionAttemptID, Subtask> byAttempt = new HashMap<>();
-    private final Map<Integer, Integer> unfinishedSubtasks = new HashMap<>();
+    private final ExecutionGraph graph;
+    private final TaskDeployments deployments;
     private final boolean blockingExchanges;
     private final Duration bufferTimeout;
     private final Map<JobStatus, Long> stateTimestamps = new EnumMap<>(JobStatus.class);
@@ -99,50 +92,6 @@ public final class JobMaster {
     private long startMillis;
     private long endMillis = -1;
 
-    /** One parallel subtask and its current execution attempt. */
-    private static final class Subtask {
-        final JobVertex vertex;
-        final int index;
-        final String name;
-        ExecutionAttemptID attemptId;
-        SlotAssignment slot;
-        ExecutionState state = ExecutionState.CREATED;
-        boolean deployed;
-        /** Cancelled (or to be reset) for a restart: its end is not a failure of its own. */
-        boolean restartPending;
-        long startTime = -1;
-        long endTime = -1;
-        TaskIOMetrics.Snapshot finalMetrics;
-        Map<String, Accumulator<?, ?>> accumulators = Map.of();
-
-        Subtask(JobGraph jobGraph, JobVertex vertex, int index) {
-            this.vertex = vertex;
-            this.index = index;
-            this.name = vertex.getName() + " (" + (index + 1) + "/" + vertex.getParallelism() + ")";
-            this.attemptId = new ExecutionAttemptID(jobGraph.getJobID(), vertex.getId(), index, 0);
-        }
-
-        int attemptNumber() {
-            return attemptId.attemptNumber();
-        }
-
-        /** Forgets the ended attempt: the next deployment is attempt n+1, in a slot chosen then. */
-        void resetForNewAttempt() {
-            attemptId = new ExecutionAttemptID(attemptId.jobId(), vertex.getId(), index, attemptId.attemptNumber() + 1);
-            state = ExecutionState.CREATED;
-            deployed = false;
-            restartPending = false;
-            slot = null;
-            startTime = -1;
-            endTime = -1;
-            finalMetrics = null;
-            accumulators = Map.of();
-        }
-
-        SubtaskId id() {
-            return new SubtaskId(vertex.getId(), index);
-        }
-    }
 
     /**
      * @param clusterConfiguration the cluster's settings, under the job's own: restart strategy,
@@ -174,14 +123,8 @@ public final class JobMaster {
         this.sharedBlockingStorage = BlockingStorageFactory.isShared(clusterConfiguration);
         this.bufferTimeout = conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
                 ? conf.get(ExecutionOptions.BUFFER_TIMEOUT) : Duration.ofDays(365);
-        for (JobVertex vertex : jobGraph.getVertices()) {
-            unfinishedSubtasks.put(vertex.getId(), vertex.getParallelism());
-            for (int i = 0; i < vertex.getParallelism(); i++) {
-                Subtask s = new Subtask(jobGraph, vertex, i);
-                subtasks.add(s);
-                byAttempt.put(s.attemptId, s);
-            }
-        }
+        this.graph = new ExecutionGraph(jobGraph);
+        this.deployments = new TaskDeployments(jobGraph, graph, blockingExchanges, sharedBlockingStorage, bufferTimeout);
         stateTimestamps.put(JobStatus.CREATED, System.currentTimeMillis());
     }
 
@@ -239,7 +182,7 @@ public final class JobMaster {
         }
         failureCause = error;
         recordException(null, null, error);
-        for (Subtask s : subtasks) {
+        for (ExecutionVertex s : graph.vertices()) {
             if (!s.state.isTerminal()) {
                 s.state = s.state.transitionTo(ExecutionState.CANCELED);
             }
@@ -258,7 +201,7 @@ public final class JobMaster {
         }
         setStatus(JobStatus.RUNNING);
         LOG.info("Job {} ({}) switched to RUNNING with {} tasks ({} exchanges, {} slots)", jobGraph.getName(),
-                jobGraph.getJobID(), subtasks.size(), blockingExchanges ? "blocking" : "pipelined", granted.size());
+                jobGraph.getJobID(), graph.size(), blockingExchanges ? "blocking" : "pipelined", granted.size());
         if (blockingExchanges) {
             freeSlots.addAll(granted);
         } else {
@@ -285,7 +228,7 @@ public final class JobMaster {
                         .mapToInt(JobVertex::getParallelism).max().orElse(0);
             }
         }
-        for (Subtask s : subtasks) {
+        for (ExecutionVertex s : graph.vertices()) {
             s.slot = granted.get(groupOffset.get(s.vertex.getSlotSharingGroup()) + s.index);
         }
     }
@@ -312,7 +255,7 @@ public final class JobMaster {
         if (status != JobStatus.RUNNING || pendingRestart != null) {
             return;
         }
-        long stillToRun = subtasks.stream().filter(s -> !s.deployed && !s.state.isTerminal()).count();
+        long stillToRun = graph.stillToRun();
         while (freeSlots.size() > stillToRun) {
             SlotAssignment surplus = freeSlots.remove(freeSlots.size() - 1);
             slots.remove(surplus);
@@ -322,7 +265,7 @@ public final class JobMaster {
     }
 
     private void deployRunnable() {
-        for (Subtask s : subtasks) {
+        for (ExecutionVertex s : graph.vertices()) {
             if (status != JobStatus.RUNNING) {
                 return;
             }
@@ -344,17 +287,17 @@ public final class JobMaster {
             return true;
         }
         for (int edgeId : vertex.getInputEdgeIds()) {
-            if (unfinishedSubtasks.get(jobGraph.getEdge(edgeId).getSourceVertexId()) > 0) {
+            if (!graph.allFinished(jobGraph.getEdge(edgeId).getSourceVertexId())) {
                 return false;
             }
         }
         return true;
     }
 
-    private void deploy(Subtask s) {
+    private void deploy(ExecutionVertex s) {
         s.deployed = true;
         s.startTime = System.currentTimeMillis();
-        TaskDeploymentDescriptor descriptor = createDeploymentDescriptor(s);
+        TaskDeploymentDescriptor descriptor = deployments.create(s);
         CompletableFuture<Void> submitted = s.slot.taskExecutor().gateway().submitTask(descriptor);
         if (submitted.isCompletedExceptionally()) {
             // rejected on the spot (in-process TaskExecutor): fail it here, the caller's loop then stops
@@ -369,72 +312,21 @@ public final class JobMaster {
         });
     }
 
-    private TaskDeploymentDescriptor createDeploymentDescriptor(Subtask s) {
-        List<JobEdge> outEdges = s.vertex.getOutputEdgeIds().stream().map(jobGraph::getEdge).toList();
-        List<JobEdge> inEdges = s.vertex.getInputEdgeIds().stream().map(jobGraph::getEdge).toList();
-        List<TaskDeploymentDescriptor.OutputPartition> outputs = new ArrayList<>();
-        for (JobEdge edge : outEdges) {
-            int consumers = jobGraph.getVertex(edge.getTargetVertexId()).getParallelism();
-            outputs.add(new TaskDeploymentDescriptor.OutputPartition(partitionId(edge.getId(), s), consumers,
-                    blockingExchanges));
-        }
-        List<List<ProducerLocation>> inputs = new ArrayList<>();
-        for (JobEdge edge : inEdges) {
-            List<ProducerLocation> producers = new ArrayList<>();
-            for (Subtask p : subtasksOf(edge.getSourceVertexId())) {
-                ResultPartitionID partition = partitionId(edge.getId(), p);
-                // finished blocking output on shared storage is read there, even if its producer's process is gone
-                producers.add(blockingExchanges && sharedBlockingStorage
-                        ? ProducerLocation.stored(partition) : locate(partition, p.slot, s.slot));
-            }
-            inputs.add(producers);
-        }
-        return new TaskDeploymentDescriptor(jobGraph.getJobID(), jobGraph.getName(), s.attemptId, s.vertex, s.index,
-                s.attemptNumber(), jobGraph.getExecutionMode(), outEdges, outputs, inEdges, inputs, bufferTimeout);
-    }
-
-    /** Local when producer and consumer share a TaskExecutor, else read from the producer's shuffle server. */
-    private static ProducerLocation locate(ResultPartitionID partition, SlotAssignment producer, SlotAssignment consumer) {
-        TaskExecutorRegistration producerTe = producer.taskExecutor();
-        if (producerTe.resourceId().equals(consumer.taskExecutor().resourceId())) {
-            return ProducerLocation.local(partition);
-        }
-        return ProducerLocation.remote(partition, producerTe.dataAddress());
-    }
-
-    private List<Subtask> subtasksOf(int vertexId) {
-        return subtasks.stream().filter(s -> s.vertex.getId() == vertexId).toList();
-    }
-
-    /** The output of the producer's current attempt on an edge: every attempt writes a partition of its own. */
-    private ResultPartitionID partitionId(int edgeId, Subtask producer) {
-        return new ResultPartitionID(jobGraph.getJobID() + "-edge" + edgeId + "-" + producer.index,
-                "attempt-" + producer.attemptNumber());
-    }
-
     /**
      * For region failover: whether a restarted consumer can still read this blocking output. Only
      * a finished producer's output can be lost: with its TaskExecutor, unless it is on shared storage.
      */
     private boolean isPartitionAvailable(ResultPartitionKey key) {
-        Subtask producer = subtask(jobGraph.getEdge(key.edgeId()).getSourceVertexId(), key.producerSubtaskIndex());
+        ExecutionVertex producer = graph.vertex(jobGraph.getEdge(key.edgeId()).getSourceVertexId(), key.producerSubtaskIndex());
         return producer.state != ExecutionState.FINISHED || sharedBlockingStorage
                 || !lostTaskExecutors.contains(producer.slot.taskExecutor().resourceId());
     }
 
-    private Subtask subtask(int vertexId, int index) {
-        for (Subtask s : subtasks) {
-            if (s.vertex.getId() == vertexId && s.index == index) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("No subtask " + index + " of vertex " + vertexId);
-    }
 
     /** A task's report: from its TaskExecutor's thread, or the RPC thread of a remote TaskExecutor. */
     public void updateTaskExecutionState(TaskExecutionState update) {
         synchronized (this) {
-            Subtask s = byAttempt.get(update.attemptId());
+            ExecutionVertex s = graph.byAttempt(update.attemptId());
             if (s == null || s.state.isTerminal()) {
                 LOG.debug("Ignoring state {} of unknown or ended attempt {}", update.state(), update.attemptId());
                 return;
@@ -453,12 +345,12 @@ public final class JobMaster {
         completeIfEnded();
     }
 
-    private void taskFinished(Subtask s, TaskExecutionState update) {
-        advanceTo(s, ExecutionState.FINISHED);
+    private void taskFinished(ExecutionVertex s, TaskExecutionState update) {
+        s.advanceTo(ExecutionState.FINISHED);
         s.endTime = System.currentTimeMillis();
         s.finalMetrics = update.ioMetrics();
         s.accumulators = update.accumulators();
-        unfinishedSubtasks.merge(s.vertex.getId(), -1, Integer::sum);
+        graph.finished(s);
         LOG.info("{} switched from RUNNING to FINISHED", s.name);
         returnSlot(s);
         if (s.restartPending) {
@@ -469,42 +361,17 @@ public final class JobMaster {
         maybeEnd();
     }
 
-    /** Moves through the intermediate states a report may have skipped (a remote task's updates can be coalesced). */
-    private static void advanceTo(Subtask s, ExecutionState terminal) {
-        if (terminal == ExecutionState.FINISHED) {
-            while (s.state != ExecutionState.RUNNING) {
-                s.state = s.state.transitionTo(s.state == ExecutionState.CREATED ? ExecutionState.DEPLOYING : ExecutionState.RUNNING);
-            }
-        }
-        s.state = s.state.transitionTo(terminal);
-    }
 
-    private void returnSlot(Subtask s) {
+    private void returnSlot(ExecutionVertex s) {
         if (blockingExchanges && s.slot != null && slots.contains(s.slot) && !freeSlots.contains(s.slot)) {
             freeSlots.add(s.slot);
         }
     }
 
-    /** The job's accumulators: those of every subtask's finished attempt (re-run subtasks count once). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Map<String, Accumulator<?, ?>> mergedAccumulators() {
-        Map<String, Accumulator<?, ?>> merged = new HashMap<>();
-        for (Subtask s : subtasks) {
-            for (Map.Entry<String, Accumulator<?, ?>> e : s.accumulators.entrySet()) {
-                Accumulator existing = merged.get(e.getKey());
-                if (existing == null) {
-                    merged.put(e.getKey(), e.getValue().clone());
-                } else {
-                    existing.merge((Accumulator) e.getValue());
-                }
-            }
-        }
-        return merged;
-    }
 
-    private void taskFailed(Subtask s, TaskExecutionState update) {
+    private void taskFailed(ExecutionVertex s, TaskExecutionState update) {
         boolean cancelled = update.state() == ExecutionState.CANCELED;
-        advanceTo(s, update.state());
+        s.advanceTo(update.state());
         s.endTime = System.currentTimeMillis();
         s.finalMetrics = update.ioMetrics();
         returnSlot(s);
@@ -523,17 +390,17 @@ public final class JobMaster {
     }
 
     /** Asks the restart and failover strategies what a task failure means, and carries it out. */
-    private void handleFailure(Subtask s, Throwable t) {
+    private void handleFailure(ExecutionVertex s, Throwable t) {
         recordException(s, s.slot, t);
         FailureHandlingResult decision = failureHandler.getFailureHandlingResult(s.id(), t, System.currentTimeMillis());
         if (!decision.canRestart()) {
             recordFailure(s, t, failureHandler.getNumberOfRestarts() == 0 ? null : decision.getFailureMessage());
             return;
         }
-        List<Subtask> toRestart = subtasks.stream().filter(o -> decision.getSubtasksToRestart().contains(o.id())).toList();
+        List<ExecutionVertex> toRestart = graph.vertices().stream().filter(o -> decision.getSubtasksToRestart().contains(o.id())).toList();
         LOG.warn("{} switched from RUNNING to FAILED: {}", s.name, t.getMessage(), t);
         LOG.info("Restart {} of job {}: {} of {} subtasks in {} ms: {}", failureHandler.getNumberOfRestarts(),
-                jobGraph.getName(), toRestart.size(), subtasks.size(), decision.getRestartDelayMillis(),
+                jobGraph.getName(), toRestart.size(), graph.size(), decision.getRestartDelayMillis(),
                 toRestart.stream().map(o -> o.name).toList());
         if (!blockingExchanges && status == JobStatus.RUNNING) {
             setStatus(JobStatus.RESTARTING);
@@ -541,8 +408,8 @@ public final class JobMaster {
         if (pendingRestart == null) {
             pendingRestart = new PendingRestart();
         }
-        pendingRestart.add(toRestart.stream().map(Subtask::id).toList(), decision.getRestartDelayMillis());
-        for (Subtask o : toRestart) {
+        pendingRestart.add(toRestart.stream().map(ExecutionVertex::id).toList(), decision.getRestartDelayMillis());
+        for (ExecutionVertex o : toRestart) {
             o.restartPending = true;
             if (o.deployed && !o.state.isTerminal()) {
                 o.slot.taskExecutor().gateway().cancelTask(o.attemptId);
@@ -557,7 +424,7 @@ public final class JobMaster {
         if (restart == null || restart.isScheduled()) {
             return;
         }
-        for (Subtask o : subtasks) {
+        for (ExecutionVertex o : graph.vertices()) {
             if (restart.contains(o.id()) && o.deployed && !o.state.isTerminal()) {
                 return;
             }
@@ -574,21 +441,16 @@ public final class JobMaster {
             if (pendingRestart != restart) {
                 return; // the job was cancelled or failed meanwhile
             }
-            for (Subtask s : subtasks) {
+            for (ExecutionVertex s : graph.vertices()) {
                 if (restart.contains(s.id()) && s.deployed && !s.state.isTerminal()) {
                     restart.markUnscheduled(); // joined by a later failure; scheduled again when that one stopped
                     return;
                 }
             }
             pendingRestart = null;
-            for (Subtask s : subtasks) {
+            for (ExecutionVertex s : graph.vertices()) {
                 if (restart.contains(s.id())) {
-                    if (s.state == ExecutionState.FINISHED) {
-                        unfinishedSubtasks.merge(s.vertex.getId(), 1, Integer::sum);
-                    }
-                    s.resetForNewAttempt();
-                    byAttempt.values().remove(s);
-                    byAttempt.put(s.attemptId, s);
+                    graph.resetForNewAttempt(s);
                 }
             }
             if (blockingExchanges) {
@@ -611,7 +473,7 @@ public final class JobMaster {
      * and waits (up to {@code slot.request.timeout}) only if the job holds no slot at all.
      */
     private void requestMissingSlots() {
-        long stillToRun = subtasks.stream().filter(s -> !s.deployed && !s.state.isTerminal()).count();
+        long stillToRun = graph.stillToRun();
         int wanted = (int) Math.min(requiredSlots(jobGraph) - slots.size(), stillToRun - freeSlots.size());
         if (wanted <= 0) {
             return;
@@ -638,7 +500,7 @@ public final class JobMaster {
     }
 
     /** The first failure the restart strategy does not allow to restart fails the job: cancel everything else. */
-    private void recordFailure(Subtask s, Throwable t, String restartsExhausted) {
+    private void recordFailure(ExecutionVertex s, Throwable t, String restartsExhausted) {
         setStatus(JobStatus.FAILING);
         pendingRestart = null;
         failureCause = t;
@@ -656,7 +518,7 @@ public final class JobMaster {
         cancelOthers(s);
     }
 
-    private void recordException(Subtask s, SlotAssignment slot, Throwable t) {
+    private void recordException(ExecutionVertex s, SlotAssignment slot, Throwable t) {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
         exceptionHistory.add(new ExceptionInfo(t.getClass().getName(), trace.toString(), System.currentTimeMillis(),
@@ -673,7 +535,7 @@ public final class JobMaster {
                 slots.removeAll(gone);
                 freeSlots.removeAll(gone);
             }
-            for (Subtask s : subtasks) {
+            for (ExecutionVertex s : graph.vertices()) {
                 if (s.deployed && !s.state.isTerminal() && s.slot.taskExecutor().resourceId().equals(resourceId)) {
                     lost.add(s.attemptId);
                 }
@@ -702,8 +564,8 @@ public final class JobMaster {
     }
 
     /** Cancels deployed subtasks; those never deployed are cancelled on the spot. */
-    private void cancelOthers(Subtask except) {
-        for (Subtask s : subtasks) {
+    private void cancelOthers(ExecutionVertex except) {
+        for (ExecutionVertex s : graph.vertices()) {
             if (s == except || s.state.isTerminal()) {
                 continue;
             }
@@ -717,13 +579,8 @@ public final class JobMaster {
 
     /** Ends the job once every subtask is terminal and no restart is pending. */
     private void maybeEnd() {
-        if (status.isTerminal() || pendingRestart != null) {
+        if (status.isTerminal() || pendingRestart != null || !graph.allTerminal()) {
             return;
-        }
-        for (Subtask s : subtasks) {
-            if (!s.state.isTerminal()) {
-                return;
-            }
         }
         switch (status) {
             case RUNNING -> endJob(JobStatus.FINISHED);
@@ -744,7 +601,7 @@ public final class JobMaster {
         switch (terminal) {
             case FINISHED -> {
                 Map<String, Object> results = new HashMap<>();
-                mergedAccumulators().forEach((name, acc) -> results.put(name, acc.getLocalValue()));
+                graph.mergedAccumulators().forEach((name, acc) -> results.put(name, acc.getLocalValue()));
                 LOG.info("Job {} ({}) switched to FINISHED in {} ms", jobGraph.getName(), jobGraph.getJobID(), runtime);
                 JobExecutionResult jobResult = new JobExecutionResult(jobGraph.getJobID(), runtime, results);
                 pendingCompletion = () -> result.complete(jobResult);
@@ -805,7 +662,7 @@ public final class JobMaster {
         Map<ExecutionAttemptID, TaskIOMetrics.Snapshot> live = collectLiveMetrics();
         Map<String, TaskIOMetrics.Snapshot> metrics = new LinkedHashMap<>();
         synchronized (this) {
-            for (Subtask s : subtasks) {
+            for (ExecutionVertex s : graph.vertices()) {
                 TaskIOMetrics.Snapshot snapshot = s.finalMetrics != null ? s.finalMetrics : live.get(s.attemptId);
                 if (snapshot != null) {
                     metrics.put(s.name, snapshot);
@@ -835,22 +692,7 @@ public final class JobMaster {
     public JobInfo snapshot() {
         Map<ExecutionAttemptID, TaskIOMetrics.Snapshot> live = collectLiveMetrics();
         synchronized (this) {
-            List<VertexInfo> vertices = new ArrayList<>();
-            for (JobVertex v : jobGraph.getVertices()) {
-                List<SubtaskInfo> infos = new ArrayList<>();
-                ExecutionState aggregate = ExecutionState.FINISHED;
-                for (Subtask s : subtasksOf(v.getId())) {
-                    TaskIOMetrics.Snapshot m = s.finalMetrics != null ? s.finalMetrics : live.get(s.attemptId);
-                    infos.add(new SubtaskInfo(s.index, s.state, s.attemptId.attemptNumber(),
-                            s.slot == null ? "-" : s.slot.taskExecutor().address(),
-                            s.slot == null ? "-" : s.slot.taskExecutor().resourceId(), s.startTime, s.endTime, 0, 0,
-                            m == null ? 0 : m.busyRatio(), m == null ? 0 : m.idleRatio(), m == null ? 0 : m.backPressuredRatio()));
-                    if (s.state.ordinal() < aggregate.ordinal()) {
-                        aggregate = s.state;
-                    }
-                }
-                vertices.add(new VertexInfo(vertexId(v), v.getName(), v.getParallelism(), v.getMaxParallelism(), aggregate, infos));
-            }
+            List<VertexInfo> vertices = graph.describe(jobGraph, live);
             long start = stateTimestamps.get(JobStatus.CREATED);
             return new JobInfo(jobGraph.getJobID(), jobGraph.getName(), status, start, endMillis,
                     new EnumMap<>(stateTimestamps), vertices, List.copyOf(exceptionHistory));

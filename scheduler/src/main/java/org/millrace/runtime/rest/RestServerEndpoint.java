@@ -34,6 +34,7 @@ import org.millrace.client.cli.ProgramJobGraphExtractor;
 import org.millrace.runtime.rest.http.FileTrees;
 import org.millrace.runtime.rest.http.RestChannelInitializer;
 import org.millrace.runtime.rest.http.Router;
+import org.millrace.runtime.rest.metrics.MetricStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,7 @@ public final class RestServerEndpoint implements AutoCloseable {
 
     private final Configuration configuration;
     private final DispatcherGateway gateway;
+    private final MetricStore metrics;
     private final PortRange bindPorts;
     private final String bindAddress;
     private final String advertisedAddress;
@@ -75,10 +77,16 @@ public final class RestServerEndpoint implements AutoCloseable {
     private String restBaseUrl;
     private boolean closed;
 
-    /** Reads the options; nothing is bound or created before {@link #start()}. */
+    /** Reads the options; nothing is bound or created before {@link #start()}. No TaskManager metrics. */
     public RestServerEndpoint(Configuration configuration, DispatcherGateway gateway) {
+        this(configuration, gateway, new MetricStore());
+    }
+
+    /** @param metrics what the TaskManagers reported with their heartbeats, shown with jobs and TaskManagers */
+    public RestServerEndpoint(Configuration configuration, DispatcherGateway gateway, MetricStore metrics) {
         this.configuration = new Configuration(configuration);
         this.gateway = gateway;
+        this.metrics = metrics;
         String ports = configuration.getOptional(RestOptions.BIND_PORT).orElse(String.valueOf(configuration.get(RestOptions.PORT)));
         try {
             this.bindPorts = PortRange.parse(ports);
@@ -138,11 +146,11 @@ public final class RestServerEndpoint implements AutoCloseable {
     private Router buildRouter(Path jarDirectory, Path jobDirectory) {
         ClassLoader serverClassLoader = RestServerEndpoint.class.getClassLoader();
         ClusterHandlers cluster = new ClusterHandlers(gateway, configuration.get(RestOptions.REFRESH_INTERVAL));
-        JobHandlers jobs = new JobHandlers(gateway);
+        JobHandlers jobs = new JobHandlers(gateway, metrics);
         JobSubmitHandler submit = new JobSubmitHandler(gateway, jobDirectory, ioExecutor, serverClassLoader);
         JarHandlers jars = new JarHandlers(gateway, new JarStore(jarDirectory),
                 new ProgramJobGraphExtractor(configuration, serverClassLoader), ioExecutor, programExecutor, this::getRestBaseUrl);
-        TaskManagerHandlers taskManagers = new TaskManagerHandlers(gateway);
+        TaskManagerHandlers taskManagers = new TaskManagerHandlers(gateway, metrics);
         return new Router()
                 .add(GET, "/config", cluster::config)
                 .add(GET, "/overview", cluster::overview)

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.net.ssl.SSLException;
+import org.millrace.shuffle.netty.InternalSsl;
 
 /**
  * The client's one TCP connection to one remote address, and the requests waiting on it.
@@ -50,8 +53,12 @@ final class ClientConnection {
         this.callbacks = callbacks;
     }
 
-    /** Starts connecting with a copy of {@code bootstrap} (group, channel type, options), once; later calls do nothing. */
-    void connectIfNew(Bootstrap bootstrap) {
+    /**
+     * Starts connecting with a copy of {@code bootstrap} (group, channel type, options), once; later
+     * calls do nothing. With {@code ssl} (null: plain TCP) the connection opens once its TLS
+     * handshake succeeded.
+     */
+    void connectIfNew(Bootstrap bootstrap, InternalSsl ssl) {
         if (!connectStarted.compareAndSet(false, true)) {
             return;
         }
@@ -60,6 +67,9 @@ final class ClientConnection {
             connect = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel channel) {
+                    if (ssl != null) {
+                        channel.pipeline().addLast("ssl", ssl.clientHandler(channel));
+                    }
                     RpcFrames.installFrameDecoder(channel.pipeline());
                     channel.pipeline().addLast("answers", new ClientConnectionHandler(ClientConnection.this));
                 }
@@ -69,11 +79,24 @@ final class ClientConnection {
             return;
         }
         connect.addListener((ChannelFuture f) -> {
-            if (f.isSuccess()) {
-                onConnected(f.channel());
-            } else {
+            if (!f.isSuccess()) {
                 onConnectFailed(f.cause());
+                return;
             }
+            SslHandler handshake = f.channel().pipeline().get(SslHandler.class);
+            if (handshake == null) {
+                onConnected(f.channel());
+                return;
+            }
+            handshake.handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    onConnected(f.channel());
+                } else {
+                    f.channel().close();
+                    onConnectFailed(new SSLException("TLS handshake failed (security.ssl.internal.*): "
+                            + h.cause().getMessage(), h.cause()));
+                }
+            });
         });
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
+import org.millrace.shuffle.netty.InternalSsl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class RpcClient implements AutoCloseable {
     /** Runs the timeouts, keeping 2 tasks per request (schedule, cancel) off the I/O thread. */
     private final ScheduledThreadPoolExecutor timer;
     private final Bootstrap bootstrap;
+    private final InternalSsl ssl;
     private final Map<InetSocketAddress, ClientConnection> connections = new ConcurrentHashMap<>();
     private final AtomicLong nextCorrelationId = new AtomicLong();
     private volatile boolean closed;
@@ -56,7 +58,17 @@ public final class RpcClient implements AutoCloseable {
      * @param connectTimeout how long opening a connection may take before the requests waiting on it fail
      */
     public RpcClient(String name, Duration connectTimeout) {
+        this(name, connectTimeout, null);
+    }
+
+    /**
+     * As {@link #RpcClient(String, Duration)}, speaking TLS ({@code security.ssl.internal.*}) on every
+     * connection if {@code ssl} is not null; a failed handshake fails the waiting requests with an
+     * {@link RpcConnectionException} saying so.
+     */
+    public RpcClient(String name, Duration connectTimeout, InternalSsl ssl) {
         this.name = Objects.requireNonNull(name, "name");
+        this.ssl = ssl;
         long connectMillis = connectTimeout.toMillis();
         if (connectMillis <= 0 || connectMillis > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("connect timeout must be positive, was " + connectTimeout);
@@ -141,7 +153,7 @@ public final class RpcClient implements AutoCloseable {
             }
             ClientConnection connection = connections.computeIfAbsent(
                     resolved, address -> new ClientConnection(address, this, callbacks));
-            connection.connectIfNew(bootstrap);
+            connection.connectIfNew(bootstrap, ssl);
             if (connection.send(pending, frame)) {
                 if (closed) { // close() may have missed the connection we just created
                     connection.close(closedReason());

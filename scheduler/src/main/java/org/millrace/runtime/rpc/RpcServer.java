@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.avro.specific.SpecificRecord;
+import org.millrace.shuffle.netty.InternalSsl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class RpcServer implements AutoCloseable {
     private final String name;
     private final String bindHost;
     private final int port;
+    private final InternalSsl ssl;
     /** Filled before start(), only read afterwards (start() publishes it to the dispatcher thread). */
     private final Map<String, Registration<?>> handlers = new HashMap<>();
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
@@ -61,7 +63,16 @@ public final class RpcServer implements AutoCloseable {
      * @param port 0 picks a free port (see {@link #getAddress()} after start)
      */
     public RpcServer(String name, String bindHost, int port) {
+        this(name, bindHost, port, null);
+    }
+
+    /**
+     * As {@link #RpcServer(String, String, int)}, speaking TLS ({@code security.ssl.internal.*}) on
+     * every connection if {@code ssl} is not null; a client that fails the handshake is disconnected.
+     */
+    public RpcServer(String name, String bindHost, int port, InternalSsl ssl) {
         this.name = Objects.requireNonNull(name, "name");
+        this.ssl = ssl;
         this.bindHost = Objects.requireNonNull(bindHost, "bindHost");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -115,6 +126,9 @@ public final class RpcServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
                         channel.closeFuture().addListener(f -> connections.remove(channel));
+                        if (ssl != null) {
+                            channel.pipeline().addLast("ssl", ssl.serverHandler(channel));
+                        }
                         RpcFrames.installFrameDecoder(channel.pipeline());
                         channel.pipeline().addLast("requests", new ServerConnectionHandler(RpcServer.this));
                     }
@@ -127,7 +141,7 @@ public final class RpcServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         address = (InetSocketAddress) serverChannel.localAddress();
-        LOG.info("RPC server {} listening on {}", name, RpcException.hostAndPort(address));
+        LOG.info("RPC server {} listening on {}{}", name, RpcException.hostAndPort(address), ssl == null ? "" : " (TLS)");
         return address;
     }
 

@@ -11,6 +11,9 @@ import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.shuffle.ProducerLocation;
 import org.millrace.shuffle.ShuffleEnvironment;
 import org.millrace.shuffle.gate.UnionInputGate;
+import org.millrace.shuffle.metrics.CountingInputGate;
+import org.millrace.shuffle.metrics.CountingResultPartitionWriter;
+import org.millrace.shuffle.metrics.TaskRecordCounters;
 import org.millrace.streaming.runtime.tasks.StreamTask;
 import org.millrace.streaming.runtime.tasks.TaskCancelledException;
 import org.millrace.streaming.runtime.tasks.TaskSetup;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * One deployed subtask attempt on a TaskExecutor: its output partitions are registered when it is
  * created (so consumers deployed after it on the same TaskExecutor find them), its input gate and
  * operator chain are built in its own thread, and every state change is reported to the listener.
+ * Its records in and out are counted where they cross the shuffle, in the shuffle's metrics under
+ * the attempt id, while it runs.
  */
 final class Task implements Runnable {
 
@@ -34,6 +39,7 @@ final class Task implements Runnable {
     private final Runnable onTerminated;
     private final List<ResultPartitionWriter> outputs = new ArrayList<>();
     private final String name;
+    private final TaskRecordCounters recordCounters;
     private volatile StreamTask streamTask;
     private volatile boolean cancelled;
 
@@ -51,15 +57,18 @@ final class Task implements Runnable {
         this.listener = listener;
         this.onTerminated = onTerminated;
         this.name = descriptor.taskNameWithSubtask();
+        this.recordCounters = shuffle.getMetrics().registerTask(descriptor.attemptId().toString());
         try {
             for (TaskDeploymentDescriptor.OutputPartition p : descriptor.outputs()) {
-                outputs.add(p.blocking()
+                outputs.add(new CountingResultPartitionWriter(p.blocking()
                         // kept after consumption: a re-run consumer (region failover) reads it again
                         ? shuffle.createBlockingResultPartition(descriptor.jobId(), p.partitionId(),
                                 p.numberOfSubpartitions(), name, false)
-                        : shuffle.createResultPartition(p.partitionId(), p.numberOfSubpartitions(), name));
+                        : shuffle.createResultPartition(p.partitionId(), p.numberOfSubpartitions(), name),
+                        recordCounters));
             }
         } catch (IOException | RuntimeException e) {
+            shuffle.getMetrics().unregisterTask(descriptor.attemptId().toString());
             for (TaskDeploymentDescriptor.OutputPartition p : descriptor.outputs()) {
                 shuffle.getResultPartitionManager().releasePartition(p.partitionId(), e);
             }
@@ -123,6 +132,7 @@ final class Task implements Runnable {
                     wasCancelled ? ExecutionState.CANCELED : ExecutionState.FAILED, wasCancelled ? null : t,
                     java.util.Map.of(), task == null ? null : task.getIOMetrics().snapshot()));
         } finally {
+            shuffle.getMetrics().unregisterTask(id.toString());
             onTerminated.run();
         }
     }
@@ -134,14 +144,16 @@ final class Task implements Runnable {
         List<InputGate> gates = new ArrayList<>();
         for (int g = 0; g < descriptor.inputs().size(); g++) {
             List<ProducerLocation> producers = descriptor.inputs().get(g);
+            InputGate gate;
             if (!producers.isEmpty() && producers.stream().allMatch(ProducerLocation::stored)) {
                 // finished blocking partitions on shared storage: read the files, whoever wrote them
                 List<String> directories = producers.stream().map(p -> shuffle.getBlockingStorage()
                         .partitionDirectory(descriptor.jobId(), p.partitionId())).toList();
-                gates.add(shuffle.createInputGateFromStorage(name, g, directories, descriptor.subtaskIndex()));
+                gate = shuffle.createInputGateFromStorage(name, g, directories, descriptor.subtaskIndex());
             } else {
-                gates.add(shuffle.createInputGateForProducers(name, g, producers, descriptor.subtaskIndex()));
+                gate = shuffle.createInputGateForProducers(name, g, producers, descriptor.subtaskIndex());
             }
+            gates.add(new CountingInputGate(gate, recordCounters));
         }
         return gates.size() == 1 ? gates.get(0) : new UnionInputGate(gates);
     }

@@ -27,6 +27,9 @@ import org.millrace.runtime.dispatcher.SubtaskInfo;
 import org.millrace.runtime.dispatcher.VertexInfo;
 import org.millrace.runtime.execution.ExecutionState;
 import org.millrace.runtime.execution.JobStatus;
+import org.millrace.runtime.rest.metrics.TaskManagerMetrics;
+import org.millrace.runtime.rest.metrics.TaskSample;
+import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.util.InstantiationUtil;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -221,6 +224,29 @@ class RestJobHandlersTest {
         assertEquals(7, second.get("metrics").get("write-records").asLong());
         // upper-case hex ids are accepted
         assertEquals(200, client.get("/jobs/" + RUNNING + "/vertices/" + SOURCE_ID.toUpperCase()).status());
+    }
+
+    @Test
+    void reportedMetricsGiveRecordsAccumulatedTimesAndRatesPerSubtask() throws Exception {
+        String attempt = new ExecutionAttemptID(RUNNING, Integer.parseUnsignedInt(SOURCE_ID.substring(24), 16), 0, 0).toString();
+        TaskManagerMetrics memory = new TaskManagerMetrics(10_000, 64, 8, 9, 32 * 1024);
+        server.metrics.update("tm-a", memory, Map.of(attempt, new TaskSample(10_000, 0, 1_000, 0, 1_000, 2_000)));
+        server.metrics.update("tm-a", memory, Map.of(attempt, new TaskSample(12_000, 0, 5_000, 0, 2_800, 4_000)));
+
+        JsonNode metrics = client.get("/jobs/" + RUNNING + "/vertices/" + SOURCE_ID).json()
+                .get("subtasks").get(0).get("metrics");
+        assertEquals(5_000, metrics.get("write-records").asLong());
+        assertEquals(10, metrics.get("read-records").asLong(), "the job's own count wins when it is higher");
+        assertEquals(2_800, metrics.get("accumulated-backpressured-time").asLong());
+        assertEquals(1_200, metrics.get("accumulated-busy-time").asLong());
+        assertEquals(2_000.0, metrics.get("numRecordsOutPerSecond").asDouble());
+        assertEquals(900.0, metrics.get("backPressuredTimeMsPerSecond").asDouble());
+        assertEquals(12_000, metrics.get("metrics-timestamp").asLong());
+        JsonNode backpressure = client.get("/jobs/" + RUNNING + "/vertices/" + SOURCE_ID + "/backpressure").json();
+        assertEquals(0.9, backpressure.get("subtasks").get(0).get("ratio").asDouble());
+        assertEquals("high", backpressure.get("backpressure-level").asText());
+        JsonNode job = client.get("/jobs/" + RUNNING).json();
+        assertEquals(5_000 + 7, job.get("vertices").get(0).get("metrics").get("write-records").asLong());
     }
 
     @Test

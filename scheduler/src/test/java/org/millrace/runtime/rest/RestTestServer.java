@@ -3,11 +3,13 @@ package org.millrace.runtime.rest;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.millrace.configuration.Configuration;
+import org.millrace.runtime.rest.metrics.MetricStore;
 
 /** A REST server on a free loopback port in front of a {@link TestingDispatcherGateway}, with a client for it. */
 final class RestTestServer implements AutoCloseable {
 
     final TestingDispatcherGateway gateway = new TestingDispatcherGateway();
+    final MetricStore metrics = new MetricStore();
     final RestServerEndpoint endpoint;
     final RestTestClient client;
 
@@ -22,7 +24,7 @@ final class RestTestServer implements AutoCloseable {
         configuration.set(RestOptions.PORT, 0);
         configuration.set(RestOptions.UPLOAD_DIR, uploadRoot.toString());
         configuration.addAll(extra);
-        endpoint = new RestServerEndpoint(configuration, gateway);
+        endpoint = new RestServerEndpoint(configuration, gateway, metrics);
         endpoint.start();
         client = new RestTestClient(endpoint.getRestBaseUrl());
     }

@@ -3,7 +3,6 @@ package org.millrace.shuffle.hadoop;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.ReadableByteChannel;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.millrace.shuffle.blocking.SpillStorage;
@@ -42,12 +41,7 @@ public final class HadoopSpillStorage implements SpillStorage {
      */
     public static HadoopSpillStorage open(URI uri, org.apache.hadoop.conf.Configuration conf, int bufferSize)
             throws IOException {
-        FileSystem fs = FileSystem.newInstance(uri, conf);
-        if (fs instanceof ChecksumFileSystem checksummed) {
-            checksummed.setWriteChecksum(false);
-            checksummed.setVerifyChecksum(false);
-        }
-        return new HadoopSpillStorage(fs, bufferSize);
+        return new HadoopSpillStorage(HadoopFileSystems.newInstance(uri, conf), bufferSize);
     }
 
     public FileSystem getFileSystem() {

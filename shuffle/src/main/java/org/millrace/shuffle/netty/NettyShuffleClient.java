@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -40,6 +41,14 @@ public final class NettyShuffleClient implements AutoCloseable {
      * @param maxBackoffMillis the wait doubles per retry; no retry once it would exceed this
      */
     public NettyShuffleClient(int threads, long initialBackoffMillis, long maxBackoffMillis) {
+        this(threads, initialBackoffMillis, maxBackoffMillis, null);
+    }
+
+    /**
+     * As {@link #NettyShuffleClient(int, long, long)}, speaking TLS on every connection if
+     * {@code ssl} is not null; a connection counts as established once its handshake succeeded.
+     */
+    public NettyShuffleClient(int threads, long initialBackoffMillis, long maxBackoffMillis, InternalSsl ssl) {
         this.eventLoops = NettyEventLoops.create("Client", threads);
         this.initialBackoffMillis = initialBackoffMillis;
         this.maxBackoffMillis = maxBackoffMillis;
@@ -50,6 +59,9 @@ public final class NettyShuffleClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (ssl != null) {
+                            channel.pipeline().addLast("ssl", ssl.clientHandler(channel));
+                        }
                         NettyProtocol.installCodec(channel.pipeline());
                         channel.pipeline().addLast("responses", new ClientResponseHandler());
                     }
@@ -100,7 +112,21 @@ public final class NettyShuffleClient implements AutoCloseable {
         }
         Channel channel = future.channel();
         channel.closeFuture().addListener(f -> connections.remove(address, slot));
-        slot.complete(new PartitionRequestClient(channel, channel.pipeline().get(ClientResponseHandler.class)));
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            slot.complete(new PartitionRequestClient(channel, channel.pipeline().get(ClientResponseHandler.class)));
+            return;
+        }
+        ssl.handshakeFuture().addListener(handshake -> {
+            if (handshake.isSuccess()) {
+                slot.complete(new PartitionRequestClient(channel, channel.pipeline().get(ClientResponseHandler.class)));
+            } else {
+                connections.remove(address, slot);
+                channel.close();
+                slot.completeExceptionally(new IOException("TLS handshake failed (security.ssl.internal.*): "
+                        + handshake.cause().getMessage(), handshake.cause()));
+            }
+        });
     }
 
     /** Number of open connections (one per remote TaskExecutor in use). */

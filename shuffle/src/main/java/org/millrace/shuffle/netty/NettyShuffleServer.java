@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The TaskExecutor's data server: remote input channels connect here and read the subpartitions of
  * the partitions registered with its {@link ResultPartitionManager}. One per TaskExecutor.
  *
- * <p>Pipeline per connection: frame decoder, message decoder, message encoder,
+ * <p>Pipeline per connection: TLS (optional, {@link InternalSsl}), frame decoder, message decoder, message encoder,
  * {@link ServerRequestHandler} (requests in), {@link PartitionRequestQueue} (buffers out against credit).
  */
 public final class NettyShuffleServer implements AutoCloseable {
@@ -42,6 +42,15 @@ public final class NettyShuffleServer implements AutoCloseable {
      */
     public static NettyShuffleServer start(ResultPartitionManager partitionManager, String bindHost, int port, int threads)
             throws IOException {
+        return start(partitionManager, bindHost, port, threads, null);
+    }
+
+    /**
+     * As {@link #start(ResultPartitionManager, String, int, int)}, speaking TLS on every connection
+     * if {@code ssl} is not null (a client that fails the handshake is disconnected).
+     */
+    public static NettyShuffleServer start(ResultPartitionManager partitionManager, String bindHost, int port, int threads,
+                                           InternalSsl ssl) throws IOException {
         NioEventLoopGroup group = NettyEventLoops.create("Server", threads);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -51,6 +60,9 @@ public final class NettyShuffleServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         PartitionRequestQueue queue = new PartitionRequestQueue();
+                        if (ssl != null) {
+                            channel.pipeline().addLast("ssl", ssl.serverHandler(channel));
+                        }
                         NettyProtocol.installCodec(channel.pipeline());
                         channel.pipeline().addLast("requests", new ServerRequestHandler(partitionManager, queue));
                         channel.pipeline().addLast("sender", queue);
@@ -59,7 +71,7 @@ public final class NettyShuffleServer implements AutoCloseable {
         try {
             Channel channel = bootstrap.bind(bindHost, port).syncUninterruptibly().channel();
             NettyShuffleServer server = new NettyShuffleServer(group, channel);
-            LOG.info("Shuffle server listening on {}", server.address);
+            LOG.info("Shuffle server listening on {}{}", server.address, ssl == null ? "" : " (TLS)");
             return server;
         } catch (Exception e) {
             NettyEventLoops.shutdown(group);

@@ -31,7 +31,6 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.hdfs.protocol.ExtendedBlock;
 import org.apache.hadoop.hdfs.DFSTestUtil;
-import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -71,22 +70,21 @@ class SharedBlockingStorageTest {
     @TempDir
     static Path tempDir;
 
+    private static MiniDfs miniDfs;
     private static MiniDFSCluster hdfs;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        HdfsConfiguration conf = new HdfsConfiguration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tempDir.resolve("minidfs").toString());
-        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        hdfs.waitActive();
+        miniDfs = MiniDfs.start(tempDir.resolve("minidfs"));
+        hdfs = miniDfs.cluster();
     }
 
     @AfterAll
     static void stopHdfs() {
-        if (hdfs != null) {
-            hdfs.shutdown(true);
+        if (miniDfs != null) {
+            miniDfs.close();
         }
     }
 

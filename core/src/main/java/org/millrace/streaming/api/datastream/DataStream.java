@@ -3,6 +3,8 @@ package org.millrace.streaming.api.datastream;
 import java.util.ArrayList;
 import java.util.List;
 import org.millrace.api.common.InvalidProgramException;
+import org.millrace.api.common.eventtime.WatermarkStrategy;
+import org.millrace.api.common.state.MapStateDescriptor;
 import org.millrace.api.common.functions.FilterFunction;
 import org.millrace.api.common.functions.FlatMapFunction;
 import org.millrace.api.common.functions.MapFunction;
@@ -28,6 +30,13 @@ import org.millrace.streaming.api.operators.StreamFlatMap;
 import org.millrace.streaming.api.operators.StreamMap;
 import org.millrace.streaming.api.operators.StreamOperatorFactory;
 import org.millrace.streaming.api.operators.StreamSink;
+import org.millrace.streaming.api.windowing.assigners.GlobalWindows;
+import org.millrace.streaming.api.windowing.assigners.WindowAssigner;
+import org.millrace.streaming.api.windowing.evictors.CountEvictor;
+import org.millrace.streaming.api.windowing.triggers.CountTrigger;
+import org.millrace.streaming.api.windowing.triggers.PurgingTrigger;
+import org.millrace.streaming.api.windowing.windows.GlobalWindow;
+import org.millrace.streaming.api.windowing.windows.Window;
 import org.millrace.streaming.runtime.partitioner.BroadcastPartitioner;
 import org.millrace.streaming.runtime.partitioner.CustomPartitionerWrapper;
 import org.millrace.streaming.runtime.partitioner.ForwardPartitioner;
@@ -36,7 +45,9 @@ import org.millrace.streaming.runtime.partitioner.RebalancePartitioner;
 import org.millrace.streaming.runtime.partitioner.RescalePartitioner;
 import org.millrace.streaming.runtime.partitioner.ShufflePartitioner;
 import org.millrace.streaming.runtime.partitioner.StreamPartitioner;
+import org.millrace.streaming.runtime.operators.TimestampsAndWatermarksOperator;
 import org.millrace.util.InstantiationUtil;
+import org.millrace.util.OutputTag;
 
 /**
  * A stream of records of one type, the result of a source or a transformation. Transformations
@@ -51,11 +62,19 @@ public class DataStream<T> {
     protected final List<StreamNode> upstream;
     protected final StreamPartitioner<T> partitioner;
     protected final TypeInformation<T> type;
+    /** Per upstream node, the side output this stream reads from it, or null for its main output. */
+    protected final List<OutputTag<?>> upstreamTags;
 
     protected DataStream(StreamExecutionEnvironment environment, List<StreamNode> upstream,
             StreamPartitioner<T> partitioner, TypeInformation<T> type) {
+        this(environment, upstream, java.util.Collections.nCopies(upstream.size(), null), partitioner, type);
+    }
+
+    protected DataStream(StreamExecutionEnvironment environment, List<StreamNode> upstream, List<OutputTag<?>> upstreamTags,
+            StreamPartitioner<T> partitioner, TypeInformation<T> type) {
         this.environment = environment;
         this.upstream = upstream;
+        this.upstreamTags = upstreamTags;
         this.partitioner = partitioner;
         this.type = type;
     }
@@ -127,9 +146,38 @@ public class DataStream<T> {
 
     /** Adds the edges from this stream's upstream operators to {@code node}. */
     protected void connectTo(StreamNode node) {
-        for (StreamNode up : upstream) {
-            environment.getStreamGraph().addEdge(up, node, partitioner);
+        for (int i = 0; i < upstream.size(); i++) {
+            environment.getStreamGraph().addEdge(upstream.get(i), node, partitioner, upstreamTags.get(i));
         }
+    }
+
+    // ------------------------------------------------------------------ event time
+
+    /**
+     * Gives every record the timestamp of {@code watermarkStrategy}'s assigner and replaces the
+     * stream's watermarks with its generator's (the operator chains to its input). Prefer
+     * {@code env.fromSource(source, strategy, ...)}, which does this inside the source.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        InstantiationUtil.serializeOrExplain(watermarkStrategy, "the watermark strategy of assignTimestampsAndWatermarks");
+        return transform("Timestamps/Watermarks", type, p -> new TimestampsAndWatermarksOperator<>(p, watermarkStrategy), null);
+    }
+
+    // ------------------------------------------------------------------ windows of the whole stream
+
+    /** Cuts the whole (non-keyed) stream into the windows of {@code assigner}; evaluated in one subtask. */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Tumbling count windows over the whole stream. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** Sliding count windows over the whole stream. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
     }
 
     // ------------------------------------------------------------------ partitioning
@@ -201,13 +249,14 @@ public class DataStream<T> {
     }
 
     protected DataStream<T> withPartitioner(StreamPartitioner<T> newPartitioner) {
-        return new DataStream<>(environment, upstream, newPartitioner, type);
+        return new DataStream<>(environment, upstream, upstreamTags, newPartitioner, type);
     }
 
     /** Merges streams of the same type into one; the inputs keep their partitioning. */
     @SafeVarargs
     public final DataStream<T> union(DataStream<T>... others) {
         List<StreamNode> all = new ArrayList<>(upstream);
+        List<OutputTag<?>> allTags = new ArrayList<>(upstreamTags);
         for (DataStream<T> other : others) {
             if (!other.type.equals(type)) {
                 throw new InvalidProgramException("Cannot union streams of different types: " + type + " and " + other.type);
@@ -216,8 +265,54 @@ public class DataStream<T> {
                 throw new InvalidProgramException("union: partition the streams after the union, not before");
             }
             all.addAll(other.upstream);
+            allTags.addAll(other.upstreamTags);
         }
-        return new DataStream<>(environment, all, partitioner, type);
+        return new DataStream<>(environment, all, allTags, partitioner, type);
+    }
+
+    /**
+     * Connects this stream with {@code other} (possibly of another type) for one operator that sees
+     * both: {@code map}/{@code flatMap} with co-functions, or keyed {@code process}.
+     */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        checkSameEnvironment(other, "connect");
+        return new ConnectedStreams<>(this, other);
+    }
+
+    /**
+     * This stream sent whole to every parallel instance of the operator it is connected to, which
+     * keeps the broadcast states {@code broadcastStateDescriptors}:
+     * {@code other.connect(stream.broadcast(descriptor)).process(...)}.
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        if (broadcastStateDescriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(descriptors) needs at least one broadcast state descriptor");
+        }
+        return new BroadcastStream<>(this, List.of(broadcastStateDescriptors));
+    }
+
+    /** Connects this stream with a broadcast stream; see {@link BroadcastConnectedStream}. */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        checkSameEnvironment(broadcastStream.getInput(), "connect");
+        return new BroadcastConnectedStream<>(this, broadcastStream);
+    }
+
+    /** Starts a window co-group with {@code other}: {@code .where(key1).equalTo(key2).window(assigner).apply(f)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        checkSameEnvironment(other, "coGroup");
+        return new CoGroupedStreams<>(this, other);
+    }
+
+    /** Starts a window join with {@code other}: {@code .where(key1).equalTo(key2).window(assigner).apply(f)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        checkSameEnvironment(other, "join");
+        return new JoinedStreams<>(this, other);
+    }
+
+    private void checkSameEnvironment(DataStream<?> other, String operation) {
+        if (other.environment != environment) {
+            throw new InvalidProgramException(operation + ": both streams must belong to the same environment");
+        }
     }
 
     // ------------------------------------------------------------------ sinks

@@ -1,5 +1,6 @@
 package org.millrace.streaming.api.datastream;
 
+import java.time.Duration;
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.api.common.functions.ReduceFunction;
 import org.millrace.api.common.typeinfo.TypeInformation;
@@ -16,6 +17,15 @@ import org.millrace.streaming.api.operators.BatchPrimitiveSumOperator;
 import org.millrace.streaming.api.operators.KeyedProcessOperator;
 import org.millrace.streaming.api.operators.StreamGroupedReduceOperator;
 import org.millrace.streaming.api.operators.StreamOperatorFactory;
+import org.millrace.streaming.api.windowing.assigners.GlobalWindows;
+import org.millrace.streaming.api.windowing.assigners.WindowAssigner;
+import org.millrace.streaming.api.windowing.evictors.CountEvictor;
+import org.millrace.streaming.api.windowing.triggers.CountTrigger;
+import org.millrace.streaming.api.windowing.triggers.PurgingTrigger;
+import org.millrace.streaming.api.windowing.windows.GlobalWindow;
+import org.millrace.streaming.api.windowing.windows.Window;
+import org.millrace.streaming.api.functions.co.ProcessJoinFunction;
+import org.millrace.streaming.api.operators.co.IntervalJoinOperator;
 import org.millrace.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 
 /**
@@ -28,7 +38,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     private final KeySelector<T, K> keySelector;
 
     KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
-        super(input.environment, input.upstream,
+        super(input.environment, input.upstream, input.upstreamTags,
                 new KeyGroupStreamPartitioner<>(keySelector, KeyGroupRangeAssignment.DEFAULT_LOWER_BOUND_MAX_PARALLELISM),
                 input.type);
         this.keySelector = keySelector;
@@ -133,5 +143,94 @@ public class KeyedStream<T, K> extends DataStream<T> {
         SingleOutputStreamOperator<T> result = reduce(aggregator);
         result.name("Keyed Aggregation (" + name + ")");
         return result;
+    }
+
+    // ------------------------------------------------------------------ windows
+
+    /** Cuts each key's records into the windows of {@code assigner}. */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
+    /** Tumbling count windows: fires and purges every {@code size} records of a key. */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+        return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** Sliding count windows: every {@code slide} records of a key, the last {@code size} of them. */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+        return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+    }
+
+    // ------------------------------------------------------------------ interval join
+
+    /**
+     * Joins this stream's elements with those of {@code other} that have the same key and a
+     * timestamp within an interval around theirs: {@code .between(lower, upper).process(f)}.
+     */
+    public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
+        return new IntervalJoin<>(this, other);
+    }
+
+    /** An interval join that needs its bounds. */
+    public static class IntervalJoin<T1, T2, KEY> {
+        private final KeyedStream<T1, KEY> left;
+        private final KeyedStream<T2, KEY> right;
+
+        IntervalJoin(KeyedStream<T1, KEY> left, KeyedStream<T2, KEY> right) {
+            this.left = left;
+            this.right = right;
+        }
+
+        /** Pairs left {@code l} with right {@code r} when {@code l + lower <= r <= l + upper} (event time). */
+        public IntervalJoined<T1, T2, KEY> between(Duration lowerBound, Duration upperBound) {
+            long lower = lowerBound.toMillis();
+            long upper = upperBound.toMillis();
+            if (lower > upper) {
+                throw new IllegalArgumentException("An interval join's lower bound must not exceed its upper bound");
+            }
+            return new IntervalJoined<>(left, right, lower, upper);
+        }
+    }
+
+    /** An interval join with its bounds: optionally exclusive bounds, then the join function. */
+    public static class IntervalJoined<IN1, IN2, KEY> {
+        private final KeyedStream<IN1, KEY> left;
+        private final KeyedStream<IN2, KEY> right;
+        private long lowerBound;
+        private long upperBound;
+
+        IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lowerBound, long upperBound) {
+            this.left = left;
+            this.right = right;
+            this.lowerBound = lowerBound;
+            this.upperBound = upperBound;
+        }
+
+        public IntervalJoined<IN1, IN2, KEY> lowerBoundExclusive() {
+            lowerBound++;
+            return this;
+        }
+
+        public IntervalJoined<IN1, IN2, KEY> upperBoundExclusive() {
+            upperBound--;
+            return this;
+        }
+
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> function) {
+            TypeInformation<OUT> outType = TypeExtractor.getUnaryOperatorReturnType(function, ProcessJoinFunction.class, 0, 2,
+                    left.getType(), "IntervalJoin");
+            return process(function, outType);
+        }
+
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> function,
+                TypeInformation<OUT> outputType) {
+            long lower = lowerBound;
+            long upper = upperBound;
+            TypeInformation<IN1> leftType = left.getType();
+            TypeInformation<IN2> rightType = right.getType();
+            return new ConnectedStreams<>(left, right).<KEY>keyedTagged().transform("IntervalJoin", outputType,
+                    p -> new IntervalJoinOperator<KEY, IN1, IN2, OUT>(p, function, lower, upper, leftType, rightType), function);
+        }
     }
 }

@@ -1,11 +1,14 @@
 package org.millrace.streaming.api.datastream;
 
+import java.util.Collections;
+import java.util.List;
 import org.millrace.api.common.InvalidProgramException;
 import org.millrace.api.common.typeinfo.TypeHint;
 import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.graph.StreamNode;
 import org.millrace.streaming.api.operators.ChainingStrategy;
+import org.millrace.util.OutputTag;
 
 /** The stream produced by one operator, with the setters that configure that operator. */
 public class SingleOutputStreamOperator<T> extends DataStream<T> {
@@ -86,5 +89,17 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         }
         node.setOutputType(newType);
         return new SingleOutputStreamOperator<>(environment, node, newType);
+    }
+
+    /**
+     * The records this operator emitted to the side output {@code sideOutputTag} (with
+     * {@code ctx.output(tag, value)} or as late window data), as a stream of the tag's type.
+     */
+    public <X> DataStream<X> getSideOutput(OutputTag<X> sideOutputTag) {
+        if (sideOutputTag == null) {
+            throw new IllegalArgumentException("getSideOutput needs an OutputTag");
+        }
+        return new DataStream<>(environment, List.of(node), Collections.singletonList(sideOutputTag), null,
+                sideOutputTag.getTypeInfo());
     }
 }

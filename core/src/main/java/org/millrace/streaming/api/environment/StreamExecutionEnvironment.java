@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import org.millrace.api.common.InvalidProgramException;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.RuntimeExecutionMode;
+import org.millrace.api.common.eventtime.WatermarkStrategy;
 import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.api.java.typeutils.TypeExtractor;
 import org.millrace.configuration.Configuration;
@@ -32,6 +33,7 @@ import org.millrace.streaming.api.source.NumberSequenceSource;
 import org.millrace.streaming.api.source.ReaderSource;
 import org.millrace.streaming.api.source.SocketTextSource;
 import org.millrace.streaming.api.source.TextFileSource;
+import org.millrace.util.InstantiationUtil;
 
 /**
  * The entry point of a job: creates sources, collects the program's operators and runs them with
@@ -52,7 +54,7 @@ public class StreamExecutionEnvironment {
     private final Configuration configuration;
     private final ClassLoader userClassLoader;
     private final List<JobListener> jobListeners = new ArrayList<>();
-    private final ExecutionConfig executionConfig = new ExecutionConfig();
+    private final ExecutionConfig executionConfig;
     private StreamGraph streamGraph = new StreamGraph();
     private int parallelism;
     private boolean chainingEnabled = true;
@@ -68,6 +70,7 @@ public class StreamExecutionEnvironment {
     public StreamExecutionEnvironment(Configuration configuration, ClassLoader userClassLoader) {
         ConfigOptionRegistry.load().validate(configuration);
         this.configuration = new Configuration(configuration);
+        this.executionConfig = new ExecutionConfig(this.configuration);
         this.userClassLoader = userClassLoader == null ? getClass().getClassLoader() : userClassLoader;
         this.parallelism = configuration.getOptional(CoreOptions.DEFAULT_PARALLELISM)
                 .orElse(Runtime.getRuntime().availableProcessors());
@@ -258,8 +261,28 @@ public class StreamExecutionEnvironment {
         return fromSource(source, sourceName, source.getProducedType());
     }
 
+    /** A data generator source with event time from {@code watermarkStrategy}. */
+    public <T> DataStreamSource<T> fromSource(DataGeneratorSource<T> source, WatermarkStrategy<T> watermarkStrategy,
+            String sourceName) {
+        return fromSource(source, watermarkStrategy, sourceName, source.getProducedType());
+    }
+
+    /**
+     * A source whose records get timestamps and watermarks from {@code watermarkStrategy} right in
+     * the source task ({@link WatermarkStrategy#noWatermarks()} for none).
+     */
+    public <T> DataStreamSource<T> fromSource(ReaderSource<T> source, WatermarkStrategy<T> watermarkStrategy,
+            String sourceName, TypeInformation<T> type) {
+        InstantiationUtil.serializeOrExplain(watermarkStrategy, "the watermark strategy of source '" + sourceName + "'");
+        return addSource(source, sourceName, type, params -> new SourceOperator<T>(params, source, watermarkStrategy));
+    }
+
     public <T> DataStreamSource<T> fromSource(ReaderSource<T> source, String sourceName, TypeInformation<T> type) {
-        org.millrace.streaming.api.operators.StreamOperatorFactory<T> factory = params -> new SourceOperator<T>(params, source);
+        return addSource(source, sourceName, type, params -> new SourceOperator<T>(params, source));
+    }
+
+    private <T> DataStreamSource<T> addSource(ReaderSource<T> source, String sourceName, TypeInformation<T> type,
+            org.millrace.streaming.api.operators.StreamOperatorFactory<T> factory) {
         StreamNode node = streamGraph.addSource("Source: " + sourceName, factory, type, parallelism, source.isBounded(), source.getMaxParallelism());
         return new DataStreamSource<>(this, node, type);
     }

@@ -9,6 +9,7 @@ import org.millrace.api.common.InvalidProgramException;
 import org.millrace.api.common.JobID;
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.PipelineOptions;
 import org.millrace.runtime.jobgraph.ChainedOperatorConfig;
 import org.millrace.runtime.jobgraph.JobEdge;
 import org.millrace.runtime.jobgraph.JobGraph;
@@ -21,6 +22,7 @@ import org.millrace.streaming.runtime.partitioner.RebalancePartitioner;
 import org.millrace.streaming.runtime.partitioner.RescalePartitioner;
 import org.millrace.streaming.runtime.partitioner.StreamPartitioner;
 import org.millrace.util.InstantiationUtil;
+import org.millrace.util.OutputTag;
 
 /**
  * Turns a {@link StreamGraph} into a {@link JobGraph}: resolves parallelism, max parallelism and
@@ -96,7 +98,7 @@ public final class JobGraphGenerator {
         for (StreamEdge edge : networkEdges) {
             jobGraph.addEdge(new JobEdge(edgeIds.get(edge), headOf.get(edge.getSource().getId()),
                     headOf.get(edge.getTarget().getId()), partitioners.get(edge),
-                    edge.getSource().getOutputType().createSerializer()));
+                    edge.getRecordType().createSerializer()));
         }
         return jobGraph;
     }
@@ -123,16 +125,22 @@ public final class JobGraphGenerator {
         for (StreamNode node : chain) {
             List<Integer> chained = new ArrayList<>();
             List<Integer> network = new ArrayList<>();
+            List<OutputTag<?>> chainedTags = new ArrayList<>();
+            List<OutputTag<?>> networkTags = new ArrayList<>();
             for (StreamEdge out : node.getOutEdges()) {
                 if (edgeIds.containsKey(out)) {
                     network.add(vertexOutputs.indexOf(out));
+                    networkTags.add(out.getOutputTag());
                 } else {
                     chained.add(indexInChain.get(out.getTarget().getId()));
+                    chainedTags.add(out.getOutputTag());
                 }
             }
             configs.add(new ChainedOperatorConfig(node.getId(), node.getName(), node.getOperatorFactory(),
                     node.getInputKeySelector(), chained.stream().mapToInt(Integer::intValue).toArray(),
-                    network.stream().mapToInt(Integer::intValue).toArray()));
+                    network.stream().mapToInt(Integer::intValue).toArray(), chainedTags.toArray(new OutputTag<?>[0]),
+                    networkTags.toArray(new OutputTag<?>[0]),
+                    jobConfiguration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis()));
             if (name.length() > 0) {
                 name.append(" -> ");
             }

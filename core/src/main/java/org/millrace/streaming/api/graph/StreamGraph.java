@@ -9,6 +9,7 @@ import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.streaming.api.operators.ChainingStrategy;
 import org.millrace.streaming.api.operators.StreamOperatorFactory;
 import org.millrace.streaming.runtime.partitioner.StreamPartitioner;
+import org.millrace.util.OutputTag;
 
 /**
  * The user's program as operators and connections, exactly as written through the DataStream API,
@@ -35,7 +36,12 @@ public final class StreamGraph {
     }
 
     public void addEdge(StreamNode source, StreamNode target, StreamPartitioner<?> partitioner) {
-        StreamEdge edge = new StreamEdge(source, target, partitioner);
+        addEdge(source, target, partitioner, null);
+    }
+
+    /** An edge carrying the side output {@code outputTag} of {@code source} (null: its main output). */
+    public void addEdge(StreamNode source, StreamNode target, StreamPartitioner<?> partitioner, OutputTag<?> outputTag) {
+        StreamEdge edge = new StreamEdge(source, target, partitioner, outputTag);
         source.outEdges.add(edge);
         target.inEdges.add(edge);
     }

@@ -3,6 +3,8 @@ package org.millrace.streaming.api.operators;
 import org.millrace.api.common.functions.Function;
 import org.millrace.api.common.functions.OpenContext;
 import org.millrace.api.common.functions.RichFunction;
+import org.millrace.streaming.api.watermark.Watermark;
+import org.millrace.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Shared life cycle of operators that wrap one user function: gives a {@link RichFunction} its
@@ -30,6 +32,16 @@ public abstract class AbstractUdfOperator<F extends Function, OUT> implements St
             rich.open(OPEN_CONTEXT);
         }
         functionOpened = true;
+    }
+
+    /** Forwards the watermark; operators with event-time logic override this. */
+    public void processWatermark(Watermark mark) throws Exception {
+        output.emitWatermark(mark);
+    }
+
+    /** Forwards the status. */
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        output.emitWatermarkStatus(status);
     }
 
     @Override

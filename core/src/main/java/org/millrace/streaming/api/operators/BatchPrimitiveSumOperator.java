@@ -5,7 +5,9 @@ import java.util.Arrays;
 import org.millrace.api.java.functions.KeySelector;
 import org.millrace.api.java.typeutils.FieldAccessor;
 import org.millrace.runtime.state.KeyIndex;
+import org.millrace.streaming.api.watermark.Watermark;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
+import org.millrace.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * BATCH {@code sum(field)} over an integral or double field: keeps each key's running sum in a
@@ -105,5 +107,15 @@ public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOper
             case BYTE -> (byte) longSums[slot];
             case DOUBLE -> doubleSums[slot];
         };
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) {
+        output.emitWatermark(mark);
+    }
+
+    @Override
+    public void processWatermarkStatus(WatermarkStatus status) {
+        output.emitWatermarkStatus(status);
     }
 }

@@ -3,7 +3,9 @@ package org.millrace.streaming.api.operators;
 import org.millrace.api.connector.sink2.Sink;
 import org.millrace.api.connector.sink2.SinkWriter;
 import org.millrace.api.connector.sink2.WriterInitContext;
+import org.millrace.streaming.api.watermark.Watermark;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
+import org.millrace.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /** Runs a {@link Sink}'s writer for one subtask. */
 public final class SinkWriterOperator<IN> implements OneInputStreamOperator<IN, Object> {
@@ -51,5 +53,15 @@ public final class SinkWriterOperator<IN> implements OneInputStreamOperator<IN, 
             writer.close();
             writer = null;
         }
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) {
+        // the end of the pipeline
+    }
+
+    @Override
+    public void processWatermarkStatus(WatermarkStatus status) {
+        // the end of the pipeline
     }
 }

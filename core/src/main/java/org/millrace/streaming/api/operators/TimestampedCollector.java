@@ -25,6 +25,16 @@ public final class TimestampedCollector<T> implements Collector<T> {
         }
     }
 
+    /** Emitted records get {@code timestamp}. */
+    public void setAbsoluteTimestamp(long timestamp) {
+        reuse.setTimestamp(timestamp);
+    }
+
+    /** Emitted records get no timestamp. */
+    public void eraseTimestamp() {
+        reuse.eraseTimestamp();
+    }
+
     @Override
     public void collect(T record) {
         output.collect(reuse.replace(record));

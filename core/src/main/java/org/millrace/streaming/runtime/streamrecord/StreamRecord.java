@@ -4,7 +4,7 @@ package org.millrace.streaming.runtime.streamrecord;
  * A record travelling between operators: the user's value plus an optional event-time timestamp.
  * Mutable and reused on the hot path ({@link #replace}) so chained operators allocate nothing.
  */
-public final class StreamRecord<T> {
+public final class StreamRecord<T> extends StreamElement {
 
     private T value;
     private long timestamp;

@@ -9,14 +9,19 @@ import org.millrace.runtime.io.network.InputGate;
 import org.millrace.runtime.io.network.api.RecordDeserializer;
 import org.millrace.streaming.api.operators.OneInputStreamOperator;
 import org.millrace.streaming.api.source.InputStatus;
+import org.millrace.streaming.api.watermark.Watermark;
+import org.millrace.streaming.runtime.streamrecord.StreamElement;
 import org.millrace.streaming.runtime.streamrecord.StreamElementSerializer;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
+import org.millrace.streaming.runtime.watermarkstatus.StatusWatermarkValve;
+import org.millrace.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Reads records from the task's input gate and feeds them to the head operator: one deserializer
- * per channel, so records that span buffers are joined per producer.
+ * per channel, so records that span buffers are joined per producer. Watermarks and statuses go
+ * through a {@link StatusWatermarkValve}, which hands the head the minimum over the channels.
  */
-final class NetworkInputProcessor<IN> implements StreamInputProcessor {
+final class NetworkInputProcessor<IN> implements StreamInputProcessor, StatusWatermarkValve.ValveOutput {
 
     private static final int BATCH = 1024;
 
@@ -26,7 +31,9 @@ final class NetworkInputProcessor<IN> implements StreamInputProcessor {
     private final String subtask;
     private final RecordDeserializer<IN>[] deserializers;
     private final StreamRecord<IN> reuse = new StreamRecord<>(null);
+    private final StatusWatermarkValve valve;
     private RecordDeserializer<IN> current;
+    private int currentChannel;
 
     @SuppressWarnings("unchecked")
     NetworkInputProcessor(InputGate gate, TypeSerializer<IN> serializer, OneInputStreamOperator<IN, ?> head,
@@ -39,6 +46,7 @@ final class NetworkInputProcessor<IN> implements StreamInputProcessor {
         for (int i = 0; i < deserializers.length; i++) {
             deserializers[i] = new RecordDeserializer<>(new StreamElementSerializer<>(serializer.duplicate()));
         }
+        this.valve = new StatusWatermarkValve(deserializers.length);
     }
 
     @Override
@@ -46,10 +54,14 @@ final class NetworkInputProcessor<IN> implements StreamInputProcessor {
         int processed = 0;
         while (processed < BATCH) {
             if (current != null) {
-                StreamRecord<IN> record = current.next(reuse);
-                if (record != null) {
-                    process(record);
+                StreamElement element = current.nextElement(reuse);
+                if (element == reuse) {
+                    process(reuse);
                     processed++;
+                    continue;
+                }
+                if (element != null) {
+                    processControl(element);
                     continue;
                 }
                 current = null;
@@ -59,13 +71,15 @@ final class NetworkInputProcessor<IN> implements StreamInputProcessor {
                 return gate.isFinished() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
             }
             if (next.isBuffer()) {
-                current = deserializers[next.getChannelIndex()];
+                currentChannel = next.getChannelIndex();
+                current = deserializers[currentChannel];
                 current.addBuffer(next.getBuffer());
             } else if (next.getEvent() instanceof EndOfPartitionEvent) {
                 if (!deserializers[next.getChannelIndex()].isEmpty()) {
                     throw new IOException("Input channel " + next.getChannelIndex() + " of " + headName
                             + " ended in the middle of a record: the stream was truncated");
                 }
+                channelEnded(next.getChannelIndex());
                 if (gate.isFinished()) {
                     return InputStatus.END_OF_INPUT;
                 }
@@ -82,6 +96,40 @@ final class NetworkInputProcessor<IN> implements StreamInputProcessor {
         } catch (Exception e) {
             throw new OperatorFailureException(headName, subtask, e);
         }
+    }
+
+    private void processControl(StreamElement element) {
+        try {
+            if (element.isWatermark()) {
+                valve.inputWatermark(element.asWatermark(), currentChannel, this);
+            } else {
+                valve.inputWatermarkStatus(element.asWatermarkStatus(), currentChannel, this);
+            }
+        } catch (OperatorFailureException | TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorFailureException(headName, subtask, e);
+        }
+    }
+
+    private void channelEnded(int channel) {
+        try {
+            valve.channelEnded(channel, this);
+        } catch (OperatorFailureException | TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorFailureException(headName, subtask, e);
+        }
+    }
+
+    @Override
+    public void emitWatermark(Watermark watermark) throws Exception {
+        head.processWatermark(watermark);
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) throws Exception {
+        head.processWatermarkStatus(status);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.millrace.streaming.api.operators.StreamOperatorParameters;
 import org.millrace.streaming.api.operators.StreamingRuntimeContext;
 import org.millrace.streaming.runtime.partitioner.StreamPartitioner;
 import org.millrace.streaming.runtime.streamrecord.StreamElementSerializer;
+import org.millrace.util.OutputTag;
 
 /**
  * The operators of one task, wired together: chained successors are called directly, exchanges go
@@ -28,10 +29,11 @@ final class OperatorChain {
     private final List<StreamOperator<?>> operators; // in chain order, head first
     private final List<String> names;
     private final List<RecordWriter<?>> recordWriters;
+    private final List<MailboxProcessingTimeService> timeServices = new ArrayList<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     OperatorChain(TaskSetup setup, List<ChainedOperatorConfig> configs, Map<String, Accumulator<?, ?>> accumulators,
-            TaskIOMetrics metrics) {
+            TaskIOMetrics metrics, TaskMailbox mailbox) {
         int n = configs.size();
         String subtask = (setup.subtaskIndex() + 1) + "/" + setup.vertex().getParallelism();
         this.recordWriters = new ArrayList<>();
@@ -47,25 +49,29 @@ final class OperatorChain {
         for (int i = n - 1; i >= 0; i--) {
             ChainedOperatorConfig config = configs.get(i);
             List<Output<?>> targets = new ArrayList<>();
-            for (int chained : config.chainedOutputs()) {
-                targets.add(new ChainingOutput((OneInputStreamOperator) built[chained], configs.get(chained).name(), subtask));
+            List<OutputTag<?>> sideTags = new ArrayList<>();
+            List<Output<?>> sideTargets = new ArrayList<>();
+            for (int c = 0; c < config.chainedOutputs().length; c++) {
+                int chained = config.chainedOutputs()[c];
+                Output<?> target = new ChainingOutput((OneInputStreamOperator) built[chained], configs.get(chained).name(), subtask);
+                addTarget(config.chainedOutputTags()[c], target, targets, sideTags, sideTargets);
             }
-            for (int edgeOutput : config.edgeOutputs()) {
-                targets.add(new RecordWriterOutput(recordWriters.get(edgeOutput)));
+            for (int e = 0; e < config.edgeOutputs().length; e++) {
+                Output<?> target = new RecordWriterOutput(recordWriters.get(config.edgeOutputs()[e]));
+                addTarget(config.edgeOutputTags()[e], target, targets, sideTags, sideTargets);
             }
-            Output<?> output;
-            if (targets.isEmpty()) {
-                output = record -> {};
-            } else if (targets.size() == 1) {
-                output = targets.get(0);
-            } else {
-                output = new BroadcastingOutput(targets.toArray(new Output[0]));
+            Output<?> output = combine(targets);
+            if (!sideTargets.isEmpty()) {
+                output = new SideOutputRouter(output, sideTags.toArray(new OutputTag[0]), sideTargets.toArray(new Output[0]));
             }
+            MailboxProcessingTimeService timeService = new MailboxProcessingTimeService(setup.timerService(), mailbox,
+                    config.name(), subtask);
+            timeServices.add(timeService);
             StreamingRuntimeContext context = new StreamingRuntimeContext(
                     setup.vertex().getName(), setup.subtaskIndex(), setup.vertex().getParallelism(),
                     setup.vertex().getMaxParallelism(), setup.attemptNumber(), setup.userCodeClassLoader(), accumulators);
             StreamOperatorParameters params = new StreamOperatorParameters(config.name(), output, context,
-                    config.inputKeySelector(), setup.executionMode());
+                    config.inputKeySelector(), setup.executionMode(), timeService, config.autoWatermarkIntervalMillis());
             try {
                 built[i] = ((StreamOperatorFactory) config.factory()).createStreamOperator(params);
             } catch (RuntimeException e) {
@@ -74,6 +80,24 @@ final class OperatorChain {
         }
         this.operators = List.of(built);
         this.names = configs.stream().map(ChainedOperatorConfig::name).toList();
+    }
+
+    private static void addTarget(OutputTag<?> tag, Output<?> target, List<Output<?>> main, List<OutputTag<?>> sideTags,
+            List<Output<?>> sideTargets) {
+        if (tag == null) {
+            main.add(target);
+        } else {
+            sideTags.add(tag);
+            sideTargets.add(target);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Output<?> combine(List<Output<?>> targets) {
+        if (targets.isEmpty()) {
+            return DiscardingOutput.INSTANCE;
+        }
+        return targets.size() == 1 ? targets.get(0) : new BroadcastingOutput(targets.toArray(new Output[0]));
     }
 
     StreamOperator<?> getHead() {
@@ -114,8 +138,16 @@ final class OperatorChain {
         }
     }
 
+    /** Stops the operators' processing-time timers: none fires after the input has ended. */
+    void quiesceTimers() {
+        for (MailboxProcessingTimeService service : timeServices) {
+            service.shutdown();
+        }
+    }
+
     /** Closes every operator, keeping the first exception and adding later ones as suppressed. */
     void close(String subtask) throws Exception {
+        quiesceTimers();
         Exception first = null;
         for (int i = 0; i < operators.size(); i++) {
             try {

@@ -83,11 +83,13 @@ public final class StreamTask {
         Throwable failure = null;
         try {
             List<ChainedOperatorConfig> configs = setup.vertex().deserializeChain(setup.userCodeClassLoader());
-            chain = new OperatorChain(setup, configs, accumulators, ioMetrics);
+            chain = new OperatorChain(setup, configs, accumulators, ioMetrics, mailbox);
             chain.open(subtask);
             input = createInputProcessor(chain);
             flusher = scheduleFlushes(chain);
             runMailboxLoop(input, chain);
+            // processing-time timers do not fire after the end of input (as in Flink)
+            chain.quiesceTimers();
             chain.finish(subtask);
             // close before ending the partitions: a failing close (e.g. flushing a file) must fail
             // the task before any consumer sees the end of its input

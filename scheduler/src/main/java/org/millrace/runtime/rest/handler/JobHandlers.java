@@ -13,6 +13,7 @@ import org.millrace.runtime.rest.http.RestHandlerException;
 import org.millrace.runtime.rest.http.RestJson;
 import org.millrace.runtime.rest.http.RestRequest;
 import org.millrace.runtime.rest.http.RestResponse;
+import org.millrace.runtime.rest.metrics.MetricStore;
 
 /**
  * The read and cancel endpoints of jobs: lists, details, vertices, back pressure, exceptions,
@@ -24,9 +25,12 @@ public final class JobHandlers {
     static final int DEFAULT_MAX_EXCEPTIONS = 20;
 
     private final DispatcherGateway gateway;
+    private final MetricStore metrics;
 
-    public JobHandlers(DispatcherGateway gateway) {
+    /** @param metrics what TaskManagers reported with their heartbeats (empty for an embedded cluster) */
+    public JobHandlers(DispatcherGateway gateway, MetricStore metrics) {
         this.gateway = gateway;
+        this.metrics = metrics;
     }
 
     /** {@code GET /jobs}. */
@@ -50,8 +54,9 @@ public final class JobHandlers {
 
     /** {@code GET /jobs/:jobid}. */
     public CompletableFuture<RestResponse> job(RestRequest request) throws RestHandlerException {
-        return gateway.requestJob(RequestParameters.jobId(request))
-                .thenApply(job -> RestResponse.ok(JobJson.details(job, System.currentTimeMillis())));
+        JobID jobId = RequestParameters.jobId(request);
+        return gateway.requestJob(jobId).thenApply(job -> RestResponse.ok(
+                JobJson.details(job, SubtaskMetricsLookup.of(metrics, jobId), System.currentTimeMillis())));
     }
 
     /** {@code GET /jobs/:jobid/exceptions[?maxExceptions=n]}. */
@@ -72,7 +77,7 @@ public final class JobHandlers {
     }
 
     private interface VertexView {
-        ObjectNode render(VertexInfo vertex, long now);
+        ObjectNode render(VertexInfo vertex, SubtaskMetricsLookup metrics, long now);
     }
 
     private CompletableFuture<RestResponse> withVertex(RestRequest request, VertexView view) throws RestHandlerException {
@@ -84,7 +89,7 @@ public final class JobHandlers {
                 throw new CompletionException(RestHandlerException.notFound(
                         "Vertex " + vertexId + " not found in job " + jobId));
             }
-            return RestResponse.ok(view.render(vertex, System.currentTimeMillis()));
+            return RestResponse.ok(view.render(vertex, SubtaskMetricsLookup.of(metrics, jobId), System.currentTimeMillis()));
         });
     }
 

@@ -68,6 +68,11 @@ public final class JobJson {
 
     /** {@code GET /jobs/:jobid}: the job, the times it entered each state, and its vertices. */
     public static ObjectNode details(JobInfo job, long now) {
+        return details(job, SubtaskMetricsLookup.NONE, now);
+    }
+
+    /** As {@link #details(JobInfo, long)}, with the vertices' records from reported metrics. */
+    static ObjectNode details(JobInfo job, SubtaskMetricsLookup metrics, long now) {
         ObjectNode node = RestJson.object()
                 .put("jid", job.jobId().toString())
                 .put("name", job.name())
@@ -85,7 +90,7 @@ public final class JobJson {
         ArrayNode vertices = RestJson.array();
         Map<ExecutionState, Integer> vertexCounts = new EnumMap<>(ExecutionState.class);
         for (VertexInfo vertex : job.vertices()) {
-            vertices.add(VertexJson.summary(vertex, now));
+            vertices.add(VertexJson.summary(vertex, metrics, now));
             vertexCounts.merge(vertex.status(), 1, Integer::sum);
         }
         node.set("vertices", vertices);

@@ -10,14 +10,18 @@ import org.millrace.runtime.rest.http.RestJson;
 import org.millrace.runtime.rest.http.RestRequest;
 import org.millrace.runtime.rest.http.RestResponse;
 import org.millrace.runtime.dispatcher.DispatcherGateway;
+import org.millrace.runtime.rest.metrics.MetricStore;
 
 /** {@code GET /taskmanagers} and {@code GET /taskmanagers/:tmid}: the registered TaskManagers. */
 public final class TaskManagerHandlers {
 
     private final DispatcherGateway gateway;
+    private final MetricStore metrics;
 
-    public TaskManagerHandlers(DispatcherGateway gateway) {
+    /** @param metrics what TaskManagers reported with their heartbeats (empty for an embedded cluster) */
+    public TaskManagerHandlers(DispatcherGateway gateway, MetricStore metrics) {
         this.gateway = gateway;
+        this.metrics = metrics;
     }
 
     public CompletableFuture<RestResponse> taskManagers(RestRequest request) {
@@ -33,8 +37,26 @@ public final class TaskManagerHandlers {
         return gateway.requestTaskManagers().thenApply(taskManagers -> taskManagers.stream()
                 .filter(tm -> tm.id().equals(id))
                 .findFirst()
-                .map(tm -> RestResponse.ok(toJson(tm)))
+                .map(tm -> RestResponse.ok(withMetrics(toJson(tm), tm.id())))
                 .orElseThrow(() -> new CompletionException(RestHandlerException.notFound("TaskManager " + id + " not found"))));
+    }
+
+    /**
+     * Flink's {@code metrics} of a TaskManager's details, as far as Millrace measures them: its
+     * network memory (Flink's {@code nettyShuffleMemory*}) from its last heartbeat, plus
+     * {@code nettyShuffleMemorySegmentsMaxUsed}, the most segments it ever had in use at once.
+     */
+    private ObjectNode withMetrics(ObjectNode node, String taskManagerId) {
+        metrics.taskManager(taskManagerId).ifPresent(m -> node.set("metrics", RestJson.object()
+                .put("nettyShuffleMemorySegmentsAvailable", m.segmentsAvailable())
+                .put("nettyShuffleMemorySegmentsUsed", m.segmentsUsed())
+                .put("nettyShuffleMemorySegmentsTotal", m.segmentsTotal())
+                .put("nettyShuffleMemorySegmentsMaxUsed", m.segmentsMaxUsed())
+                .put("nettyShuffleMemoryAvailable", m.memoryAvailable())
+                .put("nettyShuffleMemoryUsed", m.memoryUsed())
+                .put("nettyShuffleMemoryTotal", m.memoryTotal())
+                .put("timestamp", m.timestampMillis())));
+        return node;
     }
 
     /** Like Flink, "timeSinceLastHeartbeat" holds the epoch millis of the last heartbeat, not an age. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.millrace.runtime.dispatcher.SubtaskInfo;
 import org.millrace.runtime.dispatcher.VertexInfo;
 import org.millrace.runtime.execution.ExecutionState;
 import org.millrace.runtime.rest.http.RestJson;
+import org.millrace.runtime.rest.metrics.TaskMetrics;
 
 /**
  * The JSON of a job vertex: its summary inside {@code GET /jobs/:jobid}, its subtasks
@@ -22,7 +24,7 @@ public final class VertexJson {
 
     private VertexJson() {}
 
-    static ObjectNode summary(VertexInfo vertex, long now) {
+    static ObjectNode summary(VertexInfo vertex, SubtaskMetricsLookup metrics, long now) {
         long start = startTime(vertex);
         long end = endTime(vertex);
         ObjectNode node = RestJson.object()
@@ -39,8 +41,9 @@ public final class VertexJson {
         long recordsOut = 0;
         for (SubtaskInfo subtask : vertex.subtasks()) {
             counts.merge(subtask.status(), 1, Integer::sum);
-            recordsIn += subtask.recordsIn();
-            recordsOut += subtask.recordsOut();
+            Optional<TaskMetrics> reported = metrics.find(vertex, subtask);
+            recordsIn += recordsIn(subtask, reported);
+            recordsOut += recordsOut(subtask, reported);
         }
         node.set("tasks", JobJson.stateCounts(counts));
         node.set("metrics", RestJson.object()
@@ -51,8 +54,22 @@ public final class VertexJson {
         return node;
     }
 
-    /** {@code GET /jobs/:jobid/vertices/:vertexid}. */
-    public static ObjectNode details(VertexInfo vertex, long now) {
+    private static long recordsIn(SubtaskInfo subtask, Optional<TaskMetrics> reported) {
+        return Math.max(subtask.recordsIn(), reported.map(m -> m.latest().recordsIn()).orElse(0L));
+    }
+
+    private static long recordsOut(SubtaskInfo subtask, Optional<TaskMetrics> reported) {
+        return Math.max(subtask.recordsOut(), reported.map(m -> m.latest().recordsOut()).orElse(0L));
+    }
+
+    /**
+     * {@code GET /jobs/:jobid/vertices/:vertexid}. Each subtask's {@code metrics} hold Flink's
+     * {@code read-records}, {@code write-records} and {@code accumulated-*-time} (ms), and, where its
+     * TaskManager reported them, the rates {@code numRecordsInPerSecond}, {@code numRecordsOutPerSecond},
+     * {@code backPressuredTimeMsPerSecond}, {@code idleTimeMsPerSecond}, {@code busyTimeMsPerSecond}
+     * over the last seconds, and {@code metrics-timestamp} (the TaskManager's clock, ms).
+     */
+    static ObjectNode details(VertexInfo vertex, SubtaskMetricsLookup metrics, long now) {
         ObjectNode node = RestJson.object()
                 .put("id", vertex.id())
                 .put("name", vertex.name())
@@ -70,26 +87,49 @@ public final class VertexJson {
                     .put("end-time", s.endTime())
                     .put("duration", JobJson.duration(s.startTime(), s.endTime(), now))
                     .put("taskmanager-id", s.taskManagerId());
-            subtask.set("metrics", RestJson.object().put("read-records", s.recordsIn()).put("write-records", s.recordsOut()));
+            subtask.set("metrics", subtaskMetrics(s, metrics.find(vertex, s)));
             subtasks.add(subtask);
         }
         node.set("subtasks", subtasks);
         return node;
     }
 
-    /** {@code GET /jobs/:jobid/vertices/:vertexid/backpressure}: the vertex level is its worst subtask's. */
-    public static ObjectNode backpressure(VertexInfo vertex, long now) {
+    private static ObjectNode subtaskMetrics(SubtaskInfo s, Optional<TaskMetrics> reported) {
+        ObjectNode node = RestJson.object()
+                .put("read-records", recordsIn(s, reported))
+                .put("write-records", recordsOut(s, reported));
+        reported.ifPresent(m -> node
+                .put("accumulated-backpressured-time", m.latest().backPressuredMillis())
+                .put("accumulated-idle-time", m.latest().idleMillis())
+                .put("accumulated-busy-time", m.latest().busyMillis())
+                .put("numRecordsInPerSecond", m.recordsInPerSecond())
+                .put("numRecordsOutPerSecond", m.recordsOutPerSecond())
+                .put("backPressuredTimeMsPerSecond", m.backPressuredTimeMsPerSecond())
+                .put("idleTimeMsPerSecond", m.idleTimeMsPerSecond())
+                .put("busyTimeMsPerSecond", m.busyTimeMsPerSecond())
+                .put("metrics-timestamp", m.latest().timestampMillis()));
+        return node;
+    }
+
+    /**
+     * {@code GET /jobs/:jobid/vertices/:vertexid/backpressure}: the vertex level is its worst subtask's.
+     * A subtask's ratios are those of the last seconds where its TaskManager reported them (as
+     * Flink's {@code backPressuredTimeMsPerSecond / 1000}), else those of its whole life so far.
+     */
+    static ObjectNode backpressure(VertexInfo vertex, SubtaskMetricsLookup metrics, long now) {
         double worst = 0;
         ArrayNode subtasks = RestJson.array();
         for (SubtaskInfo s : vertex.subtasks()) {
-            worst = Math.max(worst, s.backPressuredRatio());
+            Optional<TaskMetrics> reported = metrics.find(vertex, s).filter(m -> m.latest().totalMillis() > 0);
+            double backPressured = reported.map(m -> m.backPressuredTimeMsPerSecond() / 1000).orElse(s.backPressuredRatio());
+            worst = Math.max(worst, backPressured);
             subtasks.add(RestJson.object()
                     .put("subtask", s.subtask())
                     .put("attempt-number", s.attempt())
-                    .put("backpressure-level", level(s.backPressuredRatio()))
-                    .put("ratio", s.backPressuredRatio())
-                    .put("idleRatio", s.idleRatio())
-                    .put("busyRatio", s.busyRatio()));
+                    .put("backpressure-level", level(backPressured))
+                    .put("ratio", backPressured)
+                    .put("idleRatio", reported.map(m -> m.idleTimeMsPerSecond() / 1000).orElse(s.idleRatio()))
+                    .put("busyRatio", reported.map(m -> m.busyTimeMsPerSecond() / 1000).orElse(s.busyRatio())));
         }
         ObjectNode node = RestJson.object()
                 .put("status", "ok")

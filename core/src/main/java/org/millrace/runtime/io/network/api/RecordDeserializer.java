@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.millrace.core.memory.DataInputDeserializer;
 import org.millrace.runtime.io.network.Buffer;
+import org.millrace.streaming.runtime.streamrecord.StreamElement;
 import org.millrace.streaming.runtime.streamrecord.StreamElementSerializer;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
 
@@ -49,8 +50,20 @@ public final class RecordDeserializer<T> {
         }
     }
 
-    /** The next complete record, read into {@code reuse}, or null if more bytes are needed. */
+    /** The next complete record, read into {@code reuse}, or null if more bytes are needed; fails on a watermark. */
     public StreamRecord<T> next(StreamRecord<T> reuse) throws IOException {
+        StreamElement element = nextElement(reuse);
+        if (element != null && element != reuse) {
+            throw new IOException("Expected a record but read " + element);
+        }
+        return reuse == element ? reuse : null;
+    }
+
+    /**
+     * The next complete element, or null if more bytes are needed. A record is read into
+     * {@code reuse} and returned as {@code reuse}; watermarks and statuses are new objects.
+     */
+    public StreamElement nextElement(StreamRecord<T> reuse) throws IOException {
         int available = end - start;
         if (available < 4) {
             return null;
@@ -65,7 +78,7 @@ public final class RecordDeserializer<T> {
         }
         int recordStart = start + 4;
         view.setBuffer(w, recordStart, len);
-        StreamRecord<T> record = serializer.deserializeRecord(reuse, view);
+        StreamElement element = serializer.deserialize(reuse, view);
         if (view.getPosition() != recordStart + len) {
             throw new IOException("Corrupt stream: serializer read " + (view.getPosition() - recordStart)
                     + " bytes of a " + len + "-byte record (" + serializer.getValueSerializer().getClass().getSimpleName() + ")");
@@ -75,7 +88,7 @@ public final class RecordDeserializer<T> {
             start = 0;
             end = 0;
         }
-        return record;
+        return element;
     }
 
     /** True if no partial record is pending; false at end of input means the stream was truncated. */

@@ -11,6 +11,7 @@ import org.millrace.runtime.io.network.Buffer;
 import org.millrace.runtime.io.network.ResultPartitionWriter;
 import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.streaming.runtime.partitioner.StreamPartitioner;
+import org.millrace.streaming.runtime.streamrecord.StreamElement;
 import org.millrace.streaming.runtime.streamrecord.StreamElementSerializer;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
 
@@ -80,11 +81,33 @@ public final class RecordWriter<T> {
         }
     }
 
+    /**
+     * Sends a watermark or watermark status to every channel, in order with the records emitted
+     * before it, so each consumer channel sees it.
+     */
+    public void broadcastEmit(StreamElement element) throws IOException, InterruptedException {
+        DataOutputSerializer out = scratch;
+        out.clear();
+        out.writeInt(0);
+        serializer.serializeControlElement(element, out);
+        finishLength(out);
+        for (int ch = 0; ch < current.length; ch++) {
+            copyToChannel(ch);
+        }
+        if (flushAlways) {
+            flushAll();
+        }
+    }
+
     private void serialize(StreamRecord<T> record) throws IOException {
         DataOutputSerializer out = scratch;
         out.clear();
         out.writeInt(0);
         serializer.serializeRecord(record, out);
+        finishLength(out);
+    }
+
+    private static void finishLength(DataOutputSerializer out) throws IOException {
         int len = out.length();
         out.setPosition(0);
         out.writeInt(len - 4);

@@ -1,0 +1,268 @@
+package org.millrace.runtime.checkpoint;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+import org.millrace.api.common.JobID;
+import org.millrace.runtime.state.filesystem.CheckpointStorageLocation;
+import org.millrace.runtime.state.filesystem.FsCheckpointStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JobMaster's checkpoint coordinator for one job: triggers checkpoints periodically (never
+ * more than {@code max-concurrent-checkpoints} at once, never sooner than {@code min-pause} after
+ * the last one ended, only while every task runs), collects each task's acknowledgement with its
+ * state, and completes a checkpoint by writing its metadata — then keeps it in the
+ * {@link CompletedCheckpointStore}, tells the tasks, and subsumes older pending ones. Checkpoints
+ * that expire, are declined or cannot be written are aborted and their files deleted; more failures
+ * in a row than tolerated fail the job over.
+ *
+ * <p>Thread-safe: triggers and timeouts come from the timer, acknowledgements from RPC threads.
+ */
+public final class CheckpointCoordinator implements AutoCloseable {
+
+    /** What the coordinator needs from the JobMaster. */
+    public interface JobTasks {
+        /** The tasks that must acknowledge a checkpoint now, or empty if not all of the job's tasks run. */
+        Optional<Set<TaskId>> runningTasks();
+
+        /** Starts checkpoint {@code checkpointId} at the sources (they inject the barriers). */
+        void triggerCheckpoint(long checkpointId, long timestamp);
+
+        void notifyCheckpointComplete(long checkpointId);
+
+        void notifyCheckpointAborted(long checkpointId);
+
+        /** Too many checkpoints failed in a row: fail the job over with {@code cause}. */
+        void failJob(Throwable cause);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+
+    private final JobID jobId;
+    private final CheckpointCoordinatorConfiguration configuration;
+    private final Map<String, OperatorInfo> operators;
+    private final FsCheckpointStorage storage;
+    private final CompletedCheckpointStore completedCheckpoints;
+    private final CheckpointTimer timer;
+    private final LongSupplier clock;
+    private final JobTasks tasks;
+    private final CheckpointFailureManager failureManager;
+    private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
+    private long nextCheckpointId;
+    private long lastCheckpointEndMillis = Long.MIN_VALUE;
+    private CheckpointTimer.Scheduled nextTrigger;
+    private boolean periodicScheduling;
+    private boolean shutdown;
+
+    /**
+     * @param operators every operator of the job that may report state, by operator id
+     * @param nextCheckpointId the id the next checkpoint gets (1, or one past the restored one)
+     * @param clock wall-clock milliseconds (checkpoint timestamps, minimum pause)
+     */
+    public CheckpointCoordinator(JobID jobId, CheckpointCoordinatorConfiguration configuration,
+                                 Map<String, OperatorInfo> operators, FsCheckpointStorage storage,
+                                 CompletedCheckpointStore completedCheckpoints, long nextCheckpointId,
+                                 CheckpointTimer timer, LongSupplier clock, JobTasks tasks) {
+        this.jobId = jobId;
+        this.configuration = configuration;
+        this.operators = Map.copyOf(operators);
+        this.storage = storage;
+        this.completedCheckpoints = completedCheckpoints;
+        this.nextCheckpointId = nextCheckpointId;
+        this.timer = timer;
+        this.clock = clock;
+        this.tasks = tasks;
+        this.failureManager = new CheckpointFailureManager(configuration.tolerableFailures());
+    }
+
+    /** Starts periodic checkpoints, the first one {@code interval} from now. */
+    public synchronized void startCheckpointScheduler() {
+        if (shutdown || periodicScheduling) {
+            return;
+        }
+        periodicScheduling = true;
+        scheduleTrigger(configuration.interval().toMillis());
+    }
+
+    /** Stops periodic checkpoints and aborts the pending ones (the job stops running or restarts). */
+    public synchronized void stopCheckpointScheduler(String reason) {
+        periodicScheduling = false;
+        if (nextTrigger != null) {
+            nextTrigger.cancel();
+            nextTrigger = null;
+        }
+        for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
+            abort(checkpoint, new CheckpointException("Checkpoint " + checkpoint.checkpointId + " aborted: " + reason), false);
+        }
+    }
+
+    private void scheduleTrigger(long delayMillis) {
+        nextTrigger = timer.schedule(this::periodicTrigger, Math.max(0, delayMillis));
+    }
+
+    private synchronized void periodicTrigger() {
+        nextTrigger = null;
+        if (!periodicScheduling) {
+            return;
+        }
+        long now = clock.getAsLong();
+        long earliest = lastCheckpointEndMillis == Long.MIN_VALUE ? now
+                : lastCheckpointEndMillis + configuration.minPause().toMillis();
+        if (pending.size() >= configuration.maxConcurrent()) {
+            LOG.debug("Checkpoint of job {} skipped: {} in progress", jobId, pending.size());
+        } else if (now < earliest) {
+            scheduleTrigger(earliest - now);
+            return;
+        } else {
+            triggerCheckpoint();
+        }
+        scheduleTrigger(configuration.interval().toMillis());
+    }
+
+    /**
+     * Starts a checkpoint now (periodic triggers call this too). The future completes with the
+     * checkpoint once every task acknowledged and the metadata is written, or fails if it is aborted.
+     */
+    public synchronized CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
+        if (shutdown) {
+            return CompletableFuture.failedFuture(new CheckpointException("The checkpoint coordinator is shut down"));
+        }
+        Optional<Set<TaskId>> running = tasks.runningTasks();
+        if (running.isEmpty()) {
+            LOG.info("Checkpoint of job {} not triggered: not all tasks are running", jobId);
+            return CompletableFuture.failedFuture(new CheckpointException("Not all tasks of job " + jobId + " are running"));
+        }
+        long checkpointId = nextCheckpointId++;
+        long timestamp = clock.getAsLong();
+        CheckpointStorageLocation location;
+        try {
+            location = storage.initializeCheckpoint(checkpointId);
+        } catch (IOException e) {
+            LOG.warn("Checkpoint {} of job {} could not be started: {}", checkpointId, jobId, e.toString());
+            failed(new CheckpointException("Could not create the directory of checkpoint " + checkpointId, e));
+            return CompletableFuture.failedFuture(e);
+        }
+        PendingCheckpoint checkpoint = new PendingCheckpoint(checkpointId, timestamp, location, running.get());
+        pending.put(checkpointId, checkpoint);
+        checkpoint.timeout = timer.schedule(() -> expire(checkpoint), configuration.timeout().toMillis());
+        LOG.info("Triggering checkpoint {} of job {} ({} tasks)", checkpointId, jobId, checkpoint.pendingTasks());
+        tasks.triggerCheckpoint(checkpointId, timestamp);
+        return checkpoint.future;
+    }
+
+    /** A task's state for a checkpoint; completes the checkpoint when it was the last one missing. */
+    public synchronized void acknowledge(long checkpointId, TaskId task, Map<String, SubtaskState> operatorStates) {
+        PendingCheckpoint checkpoint = pending.get(checkpointId);
+        if (checkpoint == null) {
+            LOG.debug("Acknowledgement of unknown, completed or aborted checkpoint {} from {} ignored", checkpointId, task);
+            return;
+        }
+        if (!checkpoint.acknowledge(task, operatorStates)) {
+            LOG.warn("Unexpected or repeated acknowledgement of checkpoint {} from {} ignored", checkpointId, task);
+            return;
+        }
+        if (checkpoint.isFullyAcknowledged()) {
+            complete(checkpoint);
+        }
+    }
+
+    /** A task could not take its part of a checkpoint: the checkpoint is aborted. */
+    public synchronized void decline(long checkpointId, TaskId task, Throwable reason) {
+        PendingCheckpoint checkpoint = pending.get(checkpointId);
+        if (checkpoint != null) {
+            abort(checkpoint, new CheckpointException("Checkpoint " + checkpointId + " was declined by task " + task
+                    + ": " + reason.getMessage(), reason), true);
+        }
+    }
+
+    private synchronized void expire(PendingCheckpoint checkpoint) {
+        if (pending.get(checkpoint.checkpointId) == checkpoint) {
+            abort(checkpoint, new CheckpointException("Checkpoint " + checkpoint.checkpointId + " expired after "
+                    + configuration.timeout().toMillis() + " ms (execution.checkpointing.timeout) with "
+                    + checkpoint.pendingTasks() + " tasks not acknowledged"), true);
+        }
+    }
+
+    private void complete(PendingCheckpoint checkpoint) {
+        pending.remove(checkpoint.checkpointId);
+        checkpoint.timeout.cancel();
+        CompletedCheckpoint completed;
+        try {
+            completed = checkpoint.location.complete(checkpoint.toMetadata(jobId, operators));
+        } catch (IOException | RuntimeException e) {
+            discard(checkpoint);
+            tasks.notifyCheckpointAborted(checkpoint.checkpointId);
+            CheckpointException failure = new CheckpointException("Could not write the metadata of checkpoint "
+                    + checkpoint.checkpointId + ": " + e.getMessage(), e);
+            checkpoint.future.completeExceptionally(failure);
+            failed(failure);
+            return;
+        }
+        completedCheckpoints.add(completed);
+        failureManager.succeeded();
+        lastCheckpointEndMillis = clock.getAsLong();
+        LOG.info("Completed checkpoint {} of job {} in {} ms at {}", checkpoint.checkpointId, jobId,
+                lastCheckpointEndMillis - checkpoint.timestamp, completed.directory());
+        for (PendingCheckpoint older : new ArrayList<>(pending.headMap(checkpoint.checkpointId).values())) {
+            abort(older, new CheckpointException("Checkpoint " + older.checkpointId + " was subsumed by checkpoint "
+                    + checkpoint.checkpointId), false);
+        }
+        tasks.notifyCheckpointComplete(checkpoint.checkpointId);
+        checkpoint.future.complete(completed);
+    }
+
+    /** Aborts a pending checkpoint; {@code countsAsFailure} for expiry, declines and write errors. */
+    private void abort(PendingCheckpoint checkpoint, CheckpointException reason, boolean countsAsFailure) {
+        pending.remove(checkpoint.checkpointId);
+        checkpoint.timeout.cancel();
+        LOG.info("{}", reason.getMessage());
+        discard(checkpoint);
+        tasks.notifyCheckpointAborted(checkpoint.checkpointId);
+        checkpoint.future.completeExceptionally(reason);
+        lastCheckpointEndMillis = clock.getAsLong();
+        if (countsAsFailure) {
+            failed(reason);
+        }
+    }
+
+    private void failed(CheckpointException reason) {
+        if (failureManager.failed()) {
+            tasks.failJob(new CheckpointException("Exceeded the tolerable number of failed checkpoints ("
+                    + failureManager.tolerable() + ", execution.checkpointing.tolerable-failed-checkpoints): "
+                    + reason.getMessage(), reason));
+        }
+    }
+
+    private void discard(PendingCheckpoint checkpoint) {
+        try {
+            storage.discard(checkpoint.location.getDirectory().toString());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the files of checkpoint {} at {}: {}", checkpoint.checkpointId,
+                    checkpoint.location.getDirectory(), e.toString());
+        }
+    }
+
+    /** Checkpoints in progress, by id. */
+    public synchronized List<Long> getPendingCheckpointIds() {
+        return List.copyOf(pending.keySet());
+    }
+
+    public CompletedCheckpointStore getCompletedCheckpoints() {
+        return completedCheckpoints;
+    }
+
+    /** Stops triggering and aborts what is pending; completed checkpoints stay. */
+    @Override
+    public synchronized void close() {
+        stopCheckpointScheduler("the job stopped");
+        shutdown = true;
+    }
+}

@@ -1,0 +1,39 @@
+package org.millrace.runtime.checkpoint;
+
+import static org.millrace.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import org.millrace.configuration.ConfigOption;
+
+/** When and how often a job takes checkpoints ({@code execution.checkpointing.*}, Flink's keys). */
+public final class ExecutionCheckpointingOptions {
+
+    private ExecutionCheckpointingOptions() {}
+
+    public static final ConfigOption<Duration> CHECKPOINTING_INTERVAL = key("execution.checkpointing.interval")
+            .durationType()
+            .noDefaultValue()
+            .withDescription("Time between the start of two periodic checkpoints. Checkpointing is off when not set.");
+
+    public static final ConfigOption<Duration> CHECKPOINTING_TIMEOUT = key("execution.checkpointing.timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(10))
+            .withDescription("A checkpoint not complete after this long is aborted (and counts as a failed checkpoint).");
+
+    public static final ConfigOption<Integer> MAX_CONCURRENT_CHECKPOINTS = key("execution.checkpointing.max-concurrent-checkpoints")
+            .intType()
+            .defaultValue(1)
+            .withDescription("How many checkpoints may be in progress at once; a periodic trigger waits while that many are.");
+
+    public static final ConfigOption<Duration> MIN_PAUSE_BETWEEN_CHECKPOINTS = key("execution.checkpointing.min-pause")
+            .durationType()
+            .defaultValue(Duration.ZERO)
+            .withDescription("Least time between the end of one checkpoint and the start of the next, so a job whose"
+                    + " checkpoints take long still makes progress between them.");
+
+    public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS = key("execution.checkpointing.tolerable-failed-checkpoints")
+            .intType()
+            .defaultValue(0)
+            .withDescription("How many checkpoints in a row may fail (time out, be declined, fail to write) before the"
+                    + " job fails over.");
+}

@@ -1,0 +1,51 @@
+package org.millrace.shuffle.metrics;
+
+import org.millrace.core.memory.MemorySegment;
+
+/**
+ * Counts the records in the data buffers of one channel by walking the frames the task's record
+ * writer produced, without deserializing anything. A frame is {@code [int length][byte tag][...]}
+ * ({@code length} counts the tag and the rest); tags 0 and 1 are records (without and with a
+ * timestamp), other tags are watermarks and the like and are not counted. Frames may span buffers,
+ * so the counter keeps where it is in the current frame between calls.
+ *
+ * <p>Pitfall: it must see every data buffer of its channel, in order, exactly once.
+ *
+ * <p>Not thread-safe: one per channel, used by the thread that handles that channel's buffers.
+ */
+final class RecordFrameCounter {
+
+    private static final int LENGTH_BYTES = 4;
+    private static final byte MAX_RECORD_TAG = 1;
+
+    /** Bytes of the current frame's body still to skip. */
+    private int skip;
+    /** Bytes of the current frame's length already read (0 = at a frame start). */
+    private int lengthBytesRead;
+    private int length;
+
+    /** The number of records that start in the first {@code size} bytes of {@code segment}. */
+    int countRecords(MemorySegment segment, int size) {
+        int records = 0;
+        int position = 0;
+        while (position < size) {
+            if (skip > 0) {
+                int n = Math.min(skip, size - position);
+                position += n;
+                skip -= n;
+            } else if (lengthBytesRead < LENGTH_BYTES) {
+                length = (length << 8) | (segment.get(position++) & 0xFF);
+                lengthBytesRead++;
+            } else {
+                byte tag = segment.get(position++);
+                if (tag >= 0 && tag <= MAX_RECORD_TAG) {
+                    records++;
+                }
+                skip = Math.max(0, length - 1);
+                lengthBytesRead = 0;
+                length = 0;
+            }
+        }
+        return records;
+    }
+}
