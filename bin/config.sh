@@ -45,6 +45,9 @@ millrace_setup() {
     echo "$me: no Millrace JARs in $lib_dir (nor in $MILLRACE_HOME/lib); run 'mvn -DskipTests package' first." >&2
     exit 1
   fi
+  # The YARN deployer ships these JARs to the cluster.
+  MILLRACE_LIB_DIR="$lib_dir"
+  export MILLRACE_LIB_DIR
   FLINK_CONF_DIR="${FLINK_CONF_DIR:-$MILLRACE_HOME/conf}"
   export FLINK_CONF_DIR
   FLINK_LOG_DIR="${FLINK_LOG_DIR:-$MILLRACE_HOME/log}"

@@ -1,11 +1,14 @@
 package org.millrace.client.cli;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +16,7 @@ import org.millrace.client.ClientOptions;
 import org.millrace.client.local.LocalExecutorFactory;
 import org.millrace.client.program.rest.JobStatusMessage;
 import org.millrace.client.program.rest.RestClientException;
+import org.millrace.client.program.rest.RestClientOptions;
 import org.millrace.client.program.rest.RestClusterClient;
 import org.millrace.client.remote.RemoteExecutorFactory;
 import org.millrace.configuration.Configuration;
@@ -133,6 +137,9 @@ public final class CliFrontend {
             return 0;
         }
         Configuration configuration = ClientConfigurationLoader.load(environment, options.configurationSettings());
+        if (!configuration.contains(DeploymentOptions.TARGET)) {
+            applyDefaultTarget(configuration);
+        }
         configuration.set(ClientOptions.PIPELINE_JARS, List.of(Paths.get(options.jarFile()).toAbsolutePath().toString()));
         LOG.info("Client configuration: {}", configuration);
         if (!configuration.get(DeploymentOptions.ATTACHED) && isLocalTarget(configuration)) {
@@ -146,6 +153,19 @@ public final class CliFrontend {
             return 0;
         } catch (Exception | LinkageError e) {
             return programError(e);
+        }
+    }
+
+    /** The first cluster a {@link DefaultClusterTargetProvider} names, if any (else the job runs locally). */
+    private static void applyDefaultTarget(Configuration configuration) {
+        for (DefaultClusterTargetProvider provider : ServiceLoader.load(DefaultClusterTargetProvider.class,
+                CliFrontend.class.getClassLoader())) {
+            Map<String, String> settings = provider.defaultTarget(configuration);
+            if (!settings.isEmpty()) {
+                LOG.info("No execution.target given; {} names {}", provider.getClass().getSimpleName(), settings);
+                settings.forEach(configuration::setString);
+                return;
+            }
         }
     }
 
@@ -233,12 +253,31 @@ public final class CliFrontend {
      */
     private RestClusterClient clusterClient(Map<String, String> commandLineSettings, String action) {
         Configuration configuration = ClientConfigurationLoader.load(environment, commandLineSettings);
-        String target = configuration.get(DeploymentOptions.TARGET);
-        if (!isLocalTarget(configuration) && !RemoteExecutorFactory.NAME.equalsIgnoreCase(target)) {
-            throw new IllegalConfigurationException("Action \"" + action + "\" reaches a cluster through its REST"
-                    + " address; execution.target '" + target + "' is not supported by it yet (use -m <host>:<port>)");
+        if (!configuration.contains(DeploymentOptions.TARGET)) {
+            applyDefaultTarget(configuration);
         }
-        return new RestClusterClient(configuration);
+        String target = configuration.get(DeploymentOptions.TARGET);
+        if (isLocalTarget(configuration) || RemoteExecutorFactory.NAME.equalsIgnoreCase(target)) {
+            return new RestClusterClient(configuration);
+        }
+        for (ClusterRestAddressResolver resolver : ServiceLoader.load(ClusterRestAddressResolver.class,
+                CliFrontend.class.getClassLoader())) {
+            Optional<InetSocketAddress> address;
+            try {
+                address = resolver.restAddress(configuration);
+            } catch (Exception e) {
+                LOG.error("Could not find the cluster of execution.target '{}'", target, e);
+                throw new IllegalConfigurationException("Could not find the cluster of execution.target '" + target
+                        + "': " + e.getMessage(), e);
+            }
+            if (address.isPresent()) {
+                configuration.set(RestClientOptions.ADDRESS, address.get().getHostString());
+                configuration.set(RestClientOptions.PORT, address.get().getPort());
+                return new RestClusterClient(configuration);
+            }
+        }
+        throw new IllegalConfigurationException("Action \"" + action + "\" reaches a cluster through its REST"
+                + " address; execution.target '" + target + "' is not supported by it yet (use -m <host>:<port>)");
     }
 
     private static boolean isLocalTarget(Configuration configuration) {

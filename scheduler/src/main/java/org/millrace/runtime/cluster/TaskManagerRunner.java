@@ -90,7 +90,8 @@ public final class TaskManagerRunner implements AutoCloseable {
         this.configuration = configuration;
         this.advertisedHost = configuration.getOptional(ClusterOptions.TASK_MANAGER_HOST)
                 .orElseGet(TaskManagerRunner::localHostName);
-        this.resourceId = advertisedHost + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.resourceId = configuration.getOptional(ClusterOptions.TASK_MANAGER_RESOURCE_ID)
+                .orElseGet(() -> advertisedHost + "-" + UUID.randomUUID().toString().substring(0, 8));
         this.askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
         this.jobManager = new InetSocketAddress(configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
                 configuration.get(ClusterOptions.JOB_MANAGER_PORT));

@@ -58,4 +58,16 @@ public final class ClusterOptions {
             .defaultValue(Duration.ofMinutes(5))
             .withDescription("How long a TaskManager keeps trying to register with the JobManager before it gives up"
                     + " and exits.");
+
+    public static final ConfigOption<String> TASK_MANAGER_RESOURCE_ID = key("taskmanager.resource-id")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("The id a TaskManager registers with (on YARN: its container id). When not set, its host"
+                    + " name and a random suffix.");
+
+    public static final ConfigOption<Duration> TASK_MANAGER_TIMEOUT = key("resourcemanager.taskmanager-timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(30))
+            .withDescription("On YARN: how long a TaskManager may have all its slots free before its container is"
+                    + " given back. Standalone TaskManagers are never released.");
 }

@@ -2,23 +2,10 @@ package org.millrace.runtime.entrypoint;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.IllegalConfigurationException;
-import org.millrace.runtime.cluster.JobManagerRpcEndpoint;
 import org.millrace.runtime.dispatcher.Dispatcher;
-import org.millrace.runtime.dispatcher.JobArtifacts;
-import org.millrace.runtime.heartbeat.HeartbeatOptions;
-import org.millrace.runtime.resourcemanager.ResourceManager;
-import org.millrace.runtime.rest.RestServerEndpoint;
-import org.millrace.runtime.rpc.RpcClient;
-import org.millrace.runtime.rpc.RpcOptions;
-import org.millrace.runtime.rpc.RpcServer;
-import org.millrace.shuffle.netty.InternalSsl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,15 +20,7 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneSessionClusterEntrypoint.class);
 
-    private final Configuration configuration;
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService ioExecutor;
-    private final ResourceManager resourceManager;
-    private final Dispatcher dispatcher;
-    private final RpcServer rpcServer;
-    private final RpcClient rpcClient;
-    private final JobManagerRpcEndpoint rpcEndpoint;
-    private final RestServerEndpoint restEndpoint;
+    private final JobManagerComponents components;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     /**
@@ -51,48 +30,24 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
      *     {@code security.ssl.internal.*} cannot be read, naming the key to fix
      */
     public StandaloneSessionClusterEntrypoint(Configuration configuration) {
-        InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
-        this.configuration = configuration;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "JobManager scheduler"));
-        this.ioExecutor = Executors.newCachedThreadPool(r -> daemon(r, "JobManager io"));
-        this.resourceManager = new ResourceManager(scheduler, configuration.get(ClusterOptions.EVENLY_SPREAD_OUT_SLOTS));
-        JobArtifacts artifacts = new JobArtifacts(StandaloneSessionClusterEntrypoint.class.getClassLoader());
-        this.dispatcher = new Dispatcher(configuration, resourceManager, configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
-                artifacts, ioExecutor);
-        Duration askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
-        this.rpcServer = new RpcServer("jobmanager", configuration.get(ClusterOptions.JOB_MANAGER_BIND_HOST),
-                configuration.get(ClusterOptions.JOB_MANAGER_PORT), ssl);
-        this.rpcClient = new RpcClient("jobmanager", askTimeout, ssl);
-        this.rpcEndpoint = new JobManagerRpcEndpoint(rpcServer, rpcClient, resourceManager, dispatcher, artifacts, askTimeout,
-                configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL), configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
-                scheduler);
-        this.restEndpoint = new RestServerEndpoint(configuration, dispatcher, rpcEndpoint.getMetricStore());
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.components = new JobManagerComponents(configuration);
     }
 
     /** Binds the control and REST endpoints; logs where they listen. */
     public void start() throws IOException {
-        InetSocketAddress rpc = rpcServer.start();
-        rpcEndpoint.start();
-        restEndpoint.start();
-        LOG.info("JobManager started: control endpoint {}, REST endpoint {}", rpc, restEndpoint.getRestBaseUrl());
+        components.start();
     }
 
     public String getRestBaseUrl() {
-        return restEndpoint.getRestBaseUrl();
+        return components.getRestBaseUrl();
     }
 
     public InetSocketAddress getRpcAddress() {
-        return rpcServer.getAddress();
+        return components.getRpcAddress();
     }
 
     public Dispatcher getDispatcher() {
-        return dispatcher;
+        return components.getDispatcher();
     }
 
     public void awaitTermination() throws InterruptedException {
@@ -104,14 +59,7 @@ public final class StandaloneSessionClusterEntrypoint implements AutoCloseable {
         if (terminated.getCount() == 0) {
             return;
         }
-        LOG.info("Shutting the JobManager down");
-        restEndpoint.close();
-        dispatcher.close();
-        rpcEndpoint.close();
-        rpcServer.close();
-        rpcClient.close();
-        scheduler.shutdownNow();
-        ioExecutor.shutdown();
+        components.close();
         terminated.countDown();
     }
 

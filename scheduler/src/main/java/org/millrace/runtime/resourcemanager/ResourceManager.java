@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * (taking up to {@code max}), waits for TaskExecutors to register or slots to be released until
  * {@code slot.request.timeout}, and then fails saying how many slots were needed and available.
  * Slots are packed onto as few TaskExecutors as possible, or spread evenly when configured.
+ *
+ * <p>With a {@link ResourceManagerDriver} (YARN), the ResourceManager tells it when waiting requests
+ * lack slots, and hands back TaskExecutors whose slots have all been free for the idle timeout.
  */
 public final class ResourceManager {
 
@@ -37,6 +40,10 @@ public final class ResourceManager {
     private final Map<String, Long> lastHeartbeats = new HashMap<>();
     private final List<PendingRequest> pending = new ArrayList<>();
     private BiConsumer<TaskExecutorRegistration, Exception> lossListener = (te, cause) -> {};
+    private ResourceManagerDriver driver = ResourceManagerDriver.NONE;
+    /** Per TaskExecutor with all slots free: since when (System.nanoTime()). Only kept with a driver. */
+    private final Map<String, Long> idleSince = new HashMap<>();
+    private ScheduledFuture<?> idleCheck;
 
     private final class PendingRequest {
         final JobID jobId;
@@ -68,9 +75,22 @@ public final class ResourceManager {
         this.lossListener = listener;
     }
 
+    /**
+     * Connects a driver that starts TaskExecutors on demand and stops those idle for
+     * {@code idleTimeout} ({@code resourcemanager.taskmanager-timeout}); checked every half timeout.
+     */
+    public synchronized void setDriver(ResourceManagerDriver driver, Duration idleTimeout) {
+        this.driver = driver;
+        long periodMillis = Math.max(1, idleTimeout.toMillis() / 2);
+        idleCheck = timer.scheduleWithFixedDelay(() -> releaseIdle(idleTimeout), periodMillis, periodMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
     public void registerTaskExecutor(TaskExecutorRegistration registration) {
         List<Runnable> completions;
+        ResourceManagerDriver currentDriver;
         synchronized (this) {
+            currentDriver = driver;
             if (taskExecutors.containsKey(registration.resourceId())) {
                 LOG.info("TaskExecutor {} registered again; keeping its slot assignments", registration.resourceId());
                 return;
@@ -82,7 +102,9 @@ public final class ResourceManager {
                     registration.numberOfSlots());
             completions = servePending();
         }
+        currentDriver.onTaskExecutorRegistered(registration.resourceId());
         completions.forEach(Runnable::run);
+        reportShortage();
     }
 
     /** Forgets a TaskExecutor; the jobs that had slots on it are told through the loss listener. */
@@ -93,11 +115,57 @@ public final class ResourceManager {
             removed = taskExecutors.remove(resourceId);
             slotOwners.remove(resourceId);
             lastHeartbeats.remove(resourceId);
+            idleSince.remove(resourceId);
             listener = lossListener;
         }
         if (removed != null) {
             LOG.warn("TaskExecutor {} at {} is gone: {}", resourceId, removed.address(), cause.getMessage());
             listener.accept(removed, cause);
+        }
+        reportShortage();
+    }
+
+    /** Slots that waiting requests need beyond the free ones. */
+    public synchronized int lackingSlots() {
+        int wanted = pending.stream().mapToInt(r -> r.min).sum();
+        return Math.max(0, wanted - freeSlots());
+    }
+
+    private void reportShortage() {
+        ResourceManagerDriver currentDriver;
+        int lacking;
+        synchronized (this) {
+            currentDriver = driver;
+            lacking = lackingSlots();
+        }
+        currentDriver.onSlotShortage(lacking);
+    }
+
+    /** Forgets the TaskExecutors whose slots have all been free for the timeout and has the driver stop them. */
+    private void releaseIdle(Duration idleTimeout) {
+        List<String> released = new ArrayList<>();
+        ResourceManagerDriver currentDriver;
+        synchronized (this) {
+            currentDriver = driver;
+            long now = System.nanoTime();
+            for (Map.Entry<String, JobID[]> e : slotOwners.entrySet()) {
+                if (countFree(e.getValue()) < e.getValue().length) {
+                    idleSince.remove(e.getKey());
+                } else if (now - idleSince.computeIfAbsent(e.getKey(), id -> now) >= idleTimeout.toNanos()) {
+                    released.add(e.getKey());
+                }
+            }
+            for (String resourceId : released) {
+                taskExecutors.remove(resourceId);
+                slotOwners.remove(resourceId);
+                lastHeartbeats.remove(resourceId);
+                idleSince.remove(resourceId);
+            }
+        }
+        for (String resourceId : released) {
+            LOG.info("Releasing TaskExecutor {}: all its slots were free for {} (resourcemanager.taskmanager-timeout)",
+                    resourceId, idleTimeout);
+            currentDriver.releaseTaskExecutor(resourceId);
         }
     }
 
@@ -128,6 +196,7 @@ public final class ResourceManager {
             }
         }
         completions.forEach(Runnable::run);
+        reportShortage();
         return request.future;
     }
 
@@ -140,6 +209,7 @@ public final class ResourceManager {
             e = notEnoughSlots(request, timeout);
         }
         request.future.completeExceptionally(e);
+        reportShortage();
     }
 
     private NotEnoughSlotsException notEnoughSlots(PendingRequest request, Duration waited) {
@@ -217,6 +287,7 @@ public final class ResourceManager {
                 }
             }
             JobID[] owners = slotOwners.get(chosen);
+            idleSince.remove(chosen);
             for (int i = 0; i < owners.length; i++) {
                 if (owners[i] == null) {
                     owners[i] = jobId;
@@ -266,6 +337,11 @@ public final class ResourceManager {
         synchronized (this) {
             failed = new ArrayList<>(pending);
             pending.clear();
+        }
+        synchronized (this) {
+            if (idleCheck != null) {
+                idleCheck.cancel(false);
+            }
         }
         for (PendingRequest request : failed) {
             request.future.completeExceptionally(new IllegalStateException("The cluster is shutting down"));

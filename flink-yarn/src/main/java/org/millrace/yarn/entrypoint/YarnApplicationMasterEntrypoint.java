@@ -1,0 +1,219 @@
+package org.millrace.yarn.entrypoint;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.yarn.api.ApplicationConstants.Environment;
+import org.apache.hadoop.yarn.api.records.Container;
+import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.LocalResource;
+import org.apache.hadoop.yarn.api.records.Resource;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.millrace.client.program.rest.RestClientOptions;
+import org.millrace.configuration.Configuration;
+import org.millrace.configuration.DeploymentOptions;
+import org.millrace.configuration.GlobalConfiguration;
+import org.millrace.configuration.TaskManagerOptions;
+import org.millrace.runtime.cluster.TaskManagerRunner;
+import org.millrace.runtime.dispatcher.ApplicationStatus;
+import org.millrace.runtime.dispatcher.JobInfo;
+import org.millrace.runtime.dispatcher.JobResult;
+import org.millrace.runtime.entrypoint.ClusterOptions;
+import org.millrace.runtime.entrypoint.JobManagerComponents;
+import org.millrace.runtime.rest.RestOptions;
+import org.millrace.yarn.ContainerSpecs;
+import org.millrace.yarn.YarnResources;
+import org.millrace.yarn.configuration.YarnConfigOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ApplicationMaster of a Millrace YARN application: the JobManager (Dispatcher, ResourceManager
+ * with the {@link YarnResourceManagerDriver}, control RPC and REST API) in the AM container,
+ * registered with YARN under the REST address (host and port, and as tracking URL).
+ *
+ * <p>A session ({@code execution.target: yarn-session}) runs until YARN kills the application. A
+ * per-job cluster ({@code yarn-per-job}) ends after its job: detached as soon as the job ends,
+ * attached once the client has fetched the job's result (or {@link #UNFETCHED_RESULT_GRACE} after
+ * the job ended; FAILED if no job arrives within that time); it unregisters with the job's outcome (SUCCEEDED, FAILED, KILLED for a cancelled
+ * job) and the failure as diagnostics, and deletes the staging directory.
+ */
+public final class YarnApplicationMasterEntrypoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(YarnApplicationMasterEntrypoint.class);
+    /** How long a per-job cluster waits for its client to submit the job, and (attached) to fetch its result. */
+    static final Duration UNFETCHED_RESULT_GRACE = Duration.ofMinutes(5);
+    private static final long JOB_POLL_MILLIS = 500;
+    private static final int MAX_DIAGNOSTICS = 8_000;
+
+    private final Configuration configuration;
+    private final YarnConfiguration yarnConfiguration;
+    private final Path stagingDir;
+    private final String host;
+    private final boolean perJob;
+    private final boolean attached;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private JobManagerComponents components;
+    private YarnResourceManagerDriver driver;
+    private long jobEndedNanos;
+    private long startedNanos;
+
+    /** How the application ends, as YARN records it; null status: YARN already ended it (killed). */
+    record Outcome(FinalApplicationStatus status, String diagnostics) {}
+
+    YarnApplicationMasterEntrypoint(Configuration configuration, YarnConfiguration yarnConfiguration, Path stagingDir,
+                                    String host) {
+        this.configuration = configuration;
+        this.yarnConfiguration = yarnConfiguration;
+        this.stagingDir = stagingDir;
+        this.host = host;
+        this.perJob = "yarn-per-job".equals(configuration.get(DeploymentOptions.TARGET));
+        this.attached = configuration.get(DeploymentOptions.ATTACHED);
+        configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
+        configuration.set(ClusterOptions.JOB_MANAGER_PORT, 0);
+        configuration.set(RestClientOptions.ADDRESS, host);
+        if (!configuration.contains(RestOptions.BIND_PORT)) {
+            configuration.set(RestOptions.BIND_PORT, "0");
+        }
+    }
+
+    /** Starts the JobManager and registers with YARN. */
+    void start() throws IOException {
+        startedNanos = System.nanoTime();
+        UnaryOperator<org.millrace.runtime.dispatcher.DispatcherGateway> restGateway = perJob && attached
+                ? gateway -> new ResultFetchingGateway(gateway, this::finish) : UnaryOperator.identity();
+        components = new JobManagerComponents(configuration, restGateway);
+        components.start();
+        URI rest = URI.create(components.getRestBaseUrl());
+        int rpcPort = components.getRpcAddress().getPort();
+        Map<String, LocalResource> resources = YarnResources.forContainer(yarnConfiguration, stagingDir,
+                configuration.getOptional(YarnConfigOptions.PROVIDED_LIB_DIRS).orElse(List.of()));
+        int slots = configuration.get(TaskManagerOptions.NUM_TASK_SLOTS);
+        Resource capability = Resource.newInstance(configuration.get(YarnConfigOptions.TASK_MANAGER_PROCESS_SIZE).getMebiBytes(),
+                configuration.getOptional(YarnConfigOptions.VCORES).orElse(slots));
+        driver = new YarnResourceManagerDriver(components.getResourceManager(), capability, slots,
+                container -> taskManagerLaunchContext(container, resources, rpcPort), this::fatalError,
+                () -> outcome.complete(new Outcome(null, "killed through YARN")));
+        driver.start(yarnConfiguration, host, rest.getPort(), rest.toString());
+        components.getResourceManager().setDriver(driver, configuration.get(ClusterOptions.TASK_MANAGER_TIMEOUT));
+        LOG.info("ApplicationMaster registered with YARN: REST API at {}, TaskManagers register at {}:{}", rest, host, rpcPort);
+        if (perJob) {
+            components.getScheduler().scheduleWithFixedDelay(this::watchJob, JOB_POLL_MILLIS, JOB_POLL_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private ContainerLaunchContext taskManagerLaunchContext(Container container, Map<String, LocalResource> resources,
+                                                            int rpcPort) {
+        return ContainerSpecs.launchContext(configuration, "taskmanager", resources, Map.of(),
+                configuration.get(YarnConfigOptions.TASK_MANAGER_PROCESS_SIZE), 0.6, TaskManagerRunner.class.getName(),
+                List.of("--configDir", ".", "-D" + ClusterOptions.JOB_MANAGER_ADDRESS.key() + "=" + host,
+                        "-D" + ClusterOptions.JOB_MANAGER_PORT.key() + "=" + rpcPort,
+                        "-D" + ClusterOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + container.getId(),
+                        "-D" + ClusterOptions.TASK_MANAGER_HOST.key() + "=" + container.getNodeId().getHost()));
+    }
+
+    /** Per-job: ends the application once its job has ended (attached: and its result was fetched, or the grace passed). */
+    private void watchJob() {
+        List<JobInfo> jobs = components.getDispatcher().requestJobs().join();
+        if (jobs.isEmpty() && System.nanoTime() - startedNanos > UNFETCHED_RESULT_GRACE.toNanos()) {
+            outcome.complete(new Outcome(FinalApplicationStatus.FAILED, "No job was submitted to this per-job cluster"
+                    + " within " + UNFETCHED_RESULT_GRACE.toMinutes() + " minutes (did its client die?)"));
+        }
+        if (jobs.isEmpty() || !jobs.stream().allMatch(job -> job.status().isTerminal())) {
+            return;
+        }
+        if (jobEndedNanos == 0) {
+            jobEndedNanos = System.nanoTime();
+            LOG.info("Job '{}' ended {}", jobs.get(0).name(), jobs.get(0).status());
+        }
+        if (!attached || System.nanoTime() - jobEndedNanos > UNFETCHED_RESULT_GRACE.toNanos()) {
+            components.getDispatcher().requestJobResult(jobs.get(0).jobId()).thenAccept(this::finish);
+        }
+    }
+
+    private void finish(JobResult result) {
+        FinalApplicationStatus status = switch (result.status()) {
+            case SUCCEEDED -> FinalApplicationStatus.SUCCEEDED;
+            case CANCELED -> FinalApplicationStatus.KILLED;
+            default -> FinalApplicationStatus.FAILED;
+        };
+        String diagnostics = result.status() == ApplicationStatus.SUCCEEDED ? "Job " + result.jobId() + " finished."
+                : "Job " + result.jobId() + " ended " + result.status()
+                + (result.failureCause() == null ? "" : ": " + abbreviate(result.failureCause().stackTrace()));
+        outcome.complete(new Outcome(status, diagnostics));
+    }
+
+    /** YARN keeps diagnostics in its state store: a failure's trace, cut to a size that fits. */
+    private static String abbreviate(String trace) {
+        return trace.length() <= MAX_DIAGNOSTICS ? trace : trace.substring(0, MAX_DIAGNOSTICS) + "...";
+    }
+
+    private void fatalError(Throwable t) {
+        LOG.error("The ApplicationMaster fails: {}", t.getMessage(), t);
+        outcome.complete(new Outcome(FinalApplicationStatus.FAILED, "The ApplicationMaster failed: " + t));
+    }
+
+    /** Blocks until the application should end, then deletes the staging directory, unregisters from YARN and stops. */
+    void runUntilFinished() {
+        Outcome end = outcome.join();
+        LOG.info("Ending the application: {} ({})", end.status() == null ? "KILLED" : end.status(), end.diagnostics());
+        deleteStagingDir(); // first: once unregistered, YARN reports the application as ended
+        if (end.status() != null) {
+            try {
+                driver.unregister(end.status(), end.diagnostics());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("{}", e.getMessage(), e);
+            }
+        }
+        close();
+    }
+
+    private void deleteStagingDir() {
+        try {
+            stagingDir.getFileSystem(yarnConfiguration).delete(stagingDir, true);
+            LOG.info("Deleted the staging directory {}", stagingDir);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the staging directory {}: {}", stagingDir, e.toString());
+        }
+    }
+
+    void close() {
+        if (components != null) {
+            components.close();
+        }
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    /** The container's command: the configuration and staging directory come from the container's files and environment. */
+    public static void main(String[] args) {
+        int exitCode = 0;
+        YarnApplicationMasterEntrypoint master = null;
+        try {
+            Configuration configuration = GlobalConfiguration.loadConfiguration(".");
+            String host = System.getenv(Environment.NM_HOST.name());
+            Path stagingDir = new Path(System.getenv(ContainerSpecs.ENV_STAGING_DIR));
+            master = new YarnApplicationMasterEntrypoint(configuration, new YarnConfiguration(), stagingDir, host);
+            YarnApplicationMasterEntrypoint started = master;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "ApplicationMaster shutdown"));
+            master.start();
+            master.runUntilFinished();
+        } catch (Throwable t) {
+            LOG.error("The ApplicationMaster failed: {}", t.getMessage(), t);
+            if (master != null) {
+                master.close();
+            }
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+}

@@ -1,0 +1,192 @@
+package org.millrace.yarn;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.ContainerId;
+import org.apache.hadoop.yarn.api.records.ContainerReport;
+import org.apache.hadoop.yarn.api.records.SignalContainerCommand;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+
+/**
+ * A MiniDFSCluster and a MiniYARNCluster (real Hadoop daemons, in this JVM) for one test class,
+ * a Hadoop configuration directory pointing at them, and the framework JARs on HDFS for
+ * {@code yarn.provided.lib.dirs}: the module's runtime class path, as dist/target/lib holds it.
+ */
+final class MiniYarnEnvironment implements AutoCloseable {
+
+    private final MiniDFSCluster dfs;
+    private final MiniYARNCluster yarn;
+    private final YarnClient yarnClient;
+    private final Path hadoopConfDir;
+    private final String libDir;
+    final Duration startup;
+
+    MiniYarnEnvironment(Path workDir, String name) throws Exception {
+        long start = System.nanoTime();
+        YarnConfiguration conf = new YarnConfiguration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, workDir.resolve("dfs").toString());
+        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+        conf.set("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", "99.5");
+        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
+        conf.setLong("yarn.nodemanager.sleep-delay-before-sigkill.ms", 100);
+        conf.setLong("yarn.nodemanager.process-kill-wait.ms", 500);
+        conf.setInt(YarnConfiguration.NM_PMEM_MB, 6144);
+        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        dfs.waitActive();
+        conf.set(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY, dfs.getFileSystem().getUri().toString());
+        yarn = new MiniYARNCluster(name, 1, 1, 1);
+        yarn.init(conf);
+        yarn.start();
+        yarn.waitForNodeManagersToConnect(30_000);
+        hadoopConfDir = Files.createDirectories(workDir.resolve("hadoop-conf"));
+        YarnConfiguration clientConf = new YarnConfiguration(yarn.getConfig());
+        // MiniYARNCluster's topology mapping is a class of Hadoop's test JARs, which a client and containers lack
+        clientConf.unset("net.topology.node.switch.mapping.impl");
+        try (OutputStream out = Files.newOutputStream(hadoopConfDir.resolve("yarn-site.xml"))) {
+            clientConf.writeXml(out);
+        }
+        yarnClient = YarnClient.createYarnClient();
+        yarnClient.init(yarn.getConfig());
+        yarnClient.start();
+        libDir = uploadFrameworkJars(workDir.resolve("lib"));
+        startup = Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private String uploadFrameworkJars(Path localLib) throws IOException {
+        Files.createDirectories(localLib);
+        List<String> entries = new ArrayList<>(List.of(Files.readString(
+                Paths.get(System.getProperty("millrace.runtime.classpath"))).strip().split(java.io.File.pathSeparator)));
+        entries.add(System.getProperty("millrace.yarn.classes"));
+        FileSystem fs = dfs.getFileSystem();
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path("/millrace/lib");
+        fs.mkdirs(target);
+        for (String entry : entries) {
+            Path path = Paths.get(entry);
+            Path jar = Files.isDirectory(path) ? jarOf(path, localLib.resolve(path.getParent().getParent().getFileName()
+                    + "-classes.jar")) : path;
+            fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(jar.toUri()), new org.apache.hadoop.fs.Path(target,
+                    jar.getFileName().toString()));
+        }
+        return fs.makeQualified(target).toString();
+    }
+
+    /** A module's classes directory (when tests run before 'package') as a JAR. */
+    private static Path jarOf(Path classes, Path jar) throws IOException {
+        return jarOf(classes, jar, "");
+    }
+
+    /** The files under {@code classes} whose relative path starts with {@code prefix}, as a JAR. */
+    static Path jarOf(Path classes, Path jar, String prefix) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(f -> classes.relativize(f).toString().startsWith(prefix))::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** The command-line settings a client needs to deploy to these clusters (small containers, this JDK). */
+    Map<String, String> clientSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("env.hadoop.conf.dir", hadoopConfDir.toString());
+        settings.put("yarn.provided.lib.dirs", libDir);
+        settings.put("containerized.master.env.JAVA_HOME", System.getProperty("java.home"));
+        settings.put("containerized.taskmanager.env.JAVA_HOME", System.getProperty("java.home"));
+        settings.put("jobmanager.memory.process.size", "512m");
+        settings.put("taskmanager.memory.process.size", "640m");
+        settings.put("taskmanager.memory.network.max", "32mb");
+        return settings;
+    }
+
+    /** {@code -D key=value} arguments for the settings plus extra ones. */
+    List<String> dynamicProperties(Map<String, String> extra) {
+        Map<String, String> all = new LinkedHashMap<>(clientSettings());
+        all.putAll(extra);
+        List<String> args = new ArrayList<>();
+        all.forEach((k, v) -> args.add("-D" + k + "=" + v));
+        return args;
+    }
+
+    FileSystem fileSystem() throws IOException {
+        return dfs.getFileSystem();
+    }
+
+    ApplicationReport report(ApplicationId id) throws Exception {
+        return yarnClient.getApplicationReport(id);
+    }
+
+    /** Polls YARN until the application has ended (FINISHED, FAILED or KILLED). */
+    ApplicationReport awaitEnd(ApplicationId id, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ApplicationReport report = report(id);
+            YarnApplicationState state = report.getYarnApplicationState();
+            if (state == YarnApplicationState.FINISHED || state == YarnApplicationState.FAILED
+                    || state == YarnApplicationState.KILLED) {
+                return report;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Application " + id + " still " + state + " after " + timeout);
+            }
+            Thread.sleep(200); // polling pace
+        }
+    }
+
+    Set<ApplicationId> applicationIds() throws Exception {
+        return yarnClient.getApplications().stream().map(ApplicationReport::getApplicationId).collect(Collectors.toSet());
+    }
+
+    /** The one application submitted since {@code before} was taken. */
+    ApplicationId newApplication(Set<ApplicationId> before) throws Exception {
+        Set<ApplicationId> added = applicationIds();
+        added.removeAll(before);
+        if (added.size() != 1) {
+            throw new AssertionError("Expected one new application, found " + added);
+        }
+        return added.iterator().next();
+    }
+
+    /** The running containers of an application other than its ApplicationMaster's (the TaskManagers'). */
+    Set<ContainerId> taskManagerContainers(ApplicationId id) throws Exception {
+        ApplicationAttemptId attempt = report(id).getCurrentApplicationAttemptId();
+        return yarnClient.getContainers(attempt).stream().map(ContainerReport::getContainerId)
+                .filter(c -> c.getContainerId() != 1).collect(Collectors.toSet());
+    }
+
+    /** Kills a container's process as the NodeManager would (SIGKILL). */
+    void killContainer(ContainerId container) throws Exception {
+        yarnClient.signalToContainer(container, SignalContainerCommand.FORCEFUL_SHUTDOWN);
+    }
+
+    @Override
+    public void close() {
+        yarnClient.stop();
+        yarn.stop();
+        dfs.shutdown();
+    }
+}
