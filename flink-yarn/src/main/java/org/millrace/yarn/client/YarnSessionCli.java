@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.millrace.client.cli.ClientConfigurationLoader;
+import org.millrace.client.cli.LegacyYarnOptions;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.configuration.TaskManagerOptions;
@@ -154,7 +155,7 @@ public final class YarnSessionCli {
 
     /** Flink's {@code -jm}/{@code -tm}: a bare number is MiB. */
     private static String memory(String value) {
-        return value.matches("[0-9]+") ? value + "m" : value;
+        return LegacyYarnOptions.megabytesByDefault(value);
     }
 
     private static void addProperty(Map<String, String> settings, String keyValue) {

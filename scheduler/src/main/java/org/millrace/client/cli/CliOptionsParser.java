@@ -17,7 +17,8 @@ import org.millrace.api.common.JobID;
  *
  * <p>Every action accepts {@code -m,--jobmanager <host:port>}, {@code -t,--target <name>},
  * {@code -D <key>=<value>} and {@code -h,--help}. {@code run} adds {@code -c,--class},
- * {@code -p,--parallelism} and {@code -d,--detached}; {@code list} adds {@code -r,--running},
+ * {@code -p,--parallelism}, {@code -d,--detached} and Flink's old YARN options ({@link LegacyYarnOptions});
+ * {@code list} adds {@code -r,--running},
  * {@code -s,--scheduled} and {@code -a,--all}.
  */
 public final class CliOptionsParser {
@@ -125,6 +126,10 @@ public final class CliOptionsParser {
             addDynamicProperty(arg.length() > 2 ? arg.substring(2) : requireValue("-D", null));
             return false;
         }
+        if (action == Action.RUN && arg.startsWith("-yD")) {
+            addDynamicProperty(arg.length() > 3 ? arg.substring(3) : requireValue("-yD", null));
+            return false;
+        }
         String name = arg;
         String inlineValue = null;
         int equals = arg.indexOf('=');
@@ -149,8 +154,14 @@ public final class CliOptionsParser {
                 switch (name) {
                     case "-c", "--class" -> entryClass = requireValue(name, inlineValue);
                     case "-p", "--parallelism" -> parallelism = parseParallelism(requireValue(name, inlineValue));
-                    case "-d", "--detached" -> detached = true;
-                    default -> throw unrecognized(arg);
+                    case "-d", "--detached", "-yd" -> detached = true;
+                    default -> {
+                        if (!LegacyYarnOptions.takesValue(name)) {
+                            throw unrecognized(arg);
+                        }
+                        dynamicProperties.put(LegacyYarnOptions.keyOf(name),
+                                LegacyYarnOptions.valueFor(name, requireValue(name, inlineValue)));
+                    }
                 }
             }
             case LIST -> {

@@ -164,4 +164,25 @@ class CliOptionsParserTest {
                 () -> CliOptionsParser.parseCancelOptions(List.of("0123456789abcdef0123456789abcdef", "more")))
                 .getMessage());
     }
+
+    @Test
+    void flinksOldYarnOptionsBecomeTheirConfigurationKeys() throws Exception {
+        RunOptions options = parse("-m", "yarn-cluster", "-yjm", "1024", "-ytm", "2g", "-ys", "3", "-yqu", "prod",
+                "-ynm", "nightly report", "-yid", "application_1_0002", "-yt", "/etc/lookup.csv", "-yD", "a=1",
+                "-yDb=2", "-yd", "job.jar", "-ys", "9");
+
+        assertEquals(Map.of("jobmanager.memory.process.size", "1024m", "taskmanager.memory.process.size", "2g",
+                "taskmanager.numberOfTaskSlots", "3", "yarn.application.queue", "prod",
+                "yarn.application.name", "nightly report", "yarn.application.id", "application_1_0002",
+                "yarn.ship-files", "/etc/lookup.csv", "a", "1", "b", "2"), options.dynamicProperties());
+        assertTrue(options.detached());
+        assertEquals(List.of("-ys", "9"), options.programArgs(), "options after the JAR belong to the program");
+    }
+
+    @Test
+    void oldYarnOptionWithoutValueIsAUsageError() {
+        CliArgumentsException e = org.junit.jupiter.api.Assertions.assertThrows(CliArgumentsException.class,
+                () -> parse("-m", "yarn-cluster", "-ytm"));
+        assertEquals("Missing value for option -ytm", e.getMessage());
+    }
 }
