@@ -31,6 +31,9 @@ public final class KeyGroupStreamPartitioner<T, K> extends StreamPartitioner<T> 
         if (key == null) {
             throw new NullPointerException("keyBy: the key selector returned null for " + record.getValue());
         }
+        if (numberOfChannels == 1) {
+            return 0; // one consumer owns every key group: no need to hash the key
+        }
         return KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism, numberOfChannels);
     }
 
