@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.millrace.testing.TestJars;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.api.common.JobExecutionResult;
@@ -59,7 +60,7 @@ class RestClusterClientInteropTest {
         env.setParallelism(2);
         env.fromSequence(1, 10).map(new RestTestPrograms.Doubler()).name("Doubler").addSink(new RestTestPrograms.Discard());
         JobGraph graph = env.getJobGraph("interop");
-        Path jar = RestTestPrograms.jarOf(work.resolve("job.jar"), null, RestTestPrograms.Doubler.class);
+        Path jar = TestJars.jarOf(work.resolve("job.jar"), null, RestTestPrograms.Doubler.class);
 
         JobID submitted = client.submitJob(graph, List.of(jar)).get();
 

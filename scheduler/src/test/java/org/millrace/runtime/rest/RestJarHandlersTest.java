@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.millrace.testing.TestJars;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.configuration.Configuration;
@@ -44,7 +45,7 @@ class RestJarHandlersTest {
     }
 
     private String upload(Class<?> mainClass) throws Exception {
-        Path jar = RestTestPrograms.jarOf(work.resolve("program.jar"), mainClass, RestTestPrograms.class,
+        Path jar = TestJars.jarOf(work.resolve("program.jar"), mainClass, RestTestPrograms.class,
                 RestTestPrograms.DoublingProgram.class, RestTestPrograms.SwallowingProgram.class,
                 RestTestPrograms.NoJobProgram.class, RestTestPrograms.FailingProgram.class,
                 RestTestPrograms.Doubler.class, RestTestPrograms.Discard.class);

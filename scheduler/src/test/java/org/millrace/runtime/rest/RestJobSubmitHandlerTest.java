@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.millrace.testing.TestJars;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.runtime.jobgraph.JobGraph;
@@ -59,7 +60,7 @@ class RestJobSubmitHandlerTest {
     @Test
     void multipartSubmissionReachesTheGatewayWithTheGraphAndStoredJars() throws Exception {
         JobGraph graph = smallJobGraph();
-        byte[] jar = Files.readAllBytes(RestTestPrograms.jarOf(work.resolve("user.jar"), null, RestTestPrograms.Doubler.class));
+        byte[] jar = Files.readAllBytes(TestJars.jarOf(work.resolve("user.jar"), null, RestTestPrograms.Doubler.class));
         MultipartBody body = new MultipartBody()
                 .field("request", request("job.graph", "user.jar"))
                 .file("file_0", "job.graph", InstantiationUtil.serializeObject(graph))
@@ -159,7 +160,7 @@ class RestJobSubmitHandlerTest {
         MultipartBody body = new MultipartBody()
                 .field("request", request("job.graph", "user.jar"))
                 .file("file_0", "job.graph", InstantiationUtil.serializeObject(graph))
-                .file("file_1", "user.jar", Files.readAllBytes(RestTestPrograms.jarOf(work.resolve("u.jar"), null)));
+                .file("file_1", "user.jar", Files.readAllBytes(TestJars.jarOf(work.resolve("u.jar"), null)));
         RestTestClient.Response response = server.client.post("/jobs", body);
         assertEquals(400, response.status());
         assertEquals("Could not submit job " + graph.getJobID() + ": a job with this id already runs", response.error());

@@ -21,26 +21,6 @@ public final class RestTestPrograms {
 
     private RestTestPrograms() {}
 
-    /** A JAR with the given classes (and their nested classes) and, if not null, a Main-Class. */
-    static Path jarOf(Path jar, Class<?> mainClass, Class<?>... classes) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (mainClass != null) {
-            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
-        }
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Class<?> type : classes) {
-                String entry = type.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new JarEntry(entry));
-                try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
-                    in.transferTo(out);
-                }
-                out.closeEntry();
-            }
-        }
-        return jar;
-    }
-
     /** Sequence -> "Doubler" map -> "Discard" sink; the map's parallelism is the first argument, if any. */
     public static final class DoublingProgram {
         public static void main(String[] args) throws Exception {

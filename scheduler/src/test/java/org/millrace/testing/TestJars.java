@@ -1,4 +1,4 @@
-package org.millrace.dist;
+package org.millrace.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,20 +13,32 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Packages a user program of the test sources into a JAR with a Main-Class manifest, so the
- * end-to-end tests run it through {@code bin/flink} and its classes load from that JAR only.
+ * Packages user programs of the test sources into JARs, so tests submit them as users do and
+ * their classes load from the JAR only. Shared with the dist and flink-yarn tests through this
+ * module's test jar.
  */
-final class TestJars {
+public final class TestJars {
 
     private TestJars() {}
 
-    /** A JAR at {@code jar} with {@code program}'s class files and those of all its nested classes. */
-    static Path programJar(Path jar, Class<?> program) throws IOException {
+    /** A JAR at {@code jar} with exactly {@code classes} and, if {@code mainClass} is not null, a Main-Class. */
+    public static Path jarOf(Path jar, Class<?> mainClass, Class<?>... classes) throws IOException {
+        return write(jar, mainClass, List.of(classes));
+    }
+
+    /** A JAR at {@code jar} with {@code program} as Main-Class and its class files and those of all its nested classes. */
+    public static Path programJar(Path jar, Class<?> program) throws IOException {
+        return write(jar, program, withNestedClasses(program));
+    }
+
+    private static Path write(Path jar, Class<?> mainClass, List<Class<?>> classes) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, program.getName());
+        if (mainClass != null) {
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
+        }
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Class<?> type : withNestedClasses(program)) {
+            for (Class<?> type : classes) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 out.putNextEntry(new JarEntry(entry));
                 try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
