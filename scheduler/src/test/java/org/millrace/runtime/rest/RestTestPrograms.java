@@ -1,21 +1,12 @@
 package org.millrace.runtime.rest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.millrace.api.common.functions.MapFunction;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.functions.sink.SinkFunction;
 
 /**
- * User programs for the JAR endpoints' tests, and a way to package them: {@link #jarOf} writes a
- * real JAR holding the program's class files (copied from the test class path) and a manifest.
+ * User programs for the JAR endpoints' tests; {@link org.millrace.testing.TestJars#jarOf} packages
+ * them into real JARs holding their class files (copied from the test class path) and a manifest.
  */
 public final class RestTestPrograms {
 
