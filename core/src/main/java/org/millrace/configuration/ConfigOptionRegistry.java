@@ -32,9 +32,11 @@ public final class ConfigOptionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigOptionRegistry.class);
 
     private static final List<Class<?>> BUILT_IN_HOLDERS = List.of(
+            CheckpointingOptions.class,
             CoreOptions.class,
             DeploymentOptions.class,
             ExecutionOptions.class,
+            org.millrace.streaming.api.environment.ExecutionCheckpointingOptions.class,
             NettyShuffleEnvironmentOptions.class,
             PipelineOptions.class,
             TaskManagerOptions.class);

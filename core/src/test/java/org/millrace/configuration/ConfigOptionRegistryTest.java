@@ -91,7 +91,8 @@ class ConfigOptionRegistryTest {
     @Test
     void builtInHoldersAreListedByNameWithOptionsSortedByKey() {
         ConfigOptionRegistry registry = ConfigOptionRegistry.load();
-        assertEquals(List.of(CoreOptions.class, DeploymentOptions.class, ExecutionOptions.class,
+        assertEquals(List.of(CheckpointingOptions.class, CoreOptions.class, DeploymentOptions.class,
+                        org.millrace.streaming.api.environment.ExecutionCheckpointingOptions.class, ExecutionOptions.class,
                         NettyShuffleEnvironmentOptions.class, PipelineOptions.class, TaskManagerOptions.class),
                 List.copyOf(registry.optionsByHolder().keySet()));
         assertEquals(List.of(ExecutionOptions.BATCH_SHUFFLE_MODE, ExecutionOptions.BUFFER_TIMEOUT,

@@ -174,6 +174,18 @@ public final class CheckpointCoordinator implements AutoCloseable {
         }
     }
 
+    /**
+     * A task finished (all its input read and committed): the checkpoints waiting for it take
+     * {@code emptyStates} from it instead, recording that its operators have nothing left to restore.
+     */
+    public synchronized void taskFinished(TaskId task, Map<String, SubtaskState> emptyStates) {
+        for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
+            if (checkpoint.acknowledge(task, emptyStates) && checkpoint.isFullyAcknowledged()) {
+                complete(checkpoint);
+            }
+        }
+    }
+
     /** A task could not take its part of a checkpoint: the checkpoint is aborted. */
     public synchronized void decline(long checkpointId, TaskId task, Throwable reason) {
         PendingCheckpoint checkpoint = pending.get(checkpointId);

@@ -1,5 +1,6 @@
 package org.millrace.runtime.checkpoint;
 
+import org.millrace.streaming.api.environment.ExecutionCheckpointingOptions;
 import java.time.Duration;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.ConfigOption;

@@ -45,6 +45,15 @@ public final class CheckpointRecovery {
     }
 
     /**
+     * The highest id of any {@code chk-<n>} directory below {@code jobDirectory}, complete or not, or
+     * 0 if there is none: a restarted coordinator continues after it, so no directory is reused.
+     */
+    public static long highestCheckpointId(FileSystem fs, Path jobDirectory) throws IOException {
+        List<Path> directories = checkpointDirectoriesNewestFirst(fs, jobDirectory);
+        return directories.isEmpty() ? 0 : checkpointId(directories.get(0).getName());
+    }
+
+    /**
      * Reads and checks one checkpoint or savepoint directory.
      *
      * @throws IOException saying what is wrong (missing metadata, a corrupt or truncated file, ...)

@@ -14,6 +14,8 @@ import org.millrace.util.OutputTag;
  *     for the main output
  * @param edgeOutputTags per entry of {@code edgeOutputs}, likewise
  * @param autoWatermarkIntervalMillis {@code pipeline.auto-watermark-interval} of the job; 0 = off
+ * @param operatorId the id its state is kept under in checkpoints and savepoints: derived from the
+ *     {@code uid} the user set, else from the operator's position in the program
  */
 public record ChainedOperatorConfig(
         int nodeId,
@@ -24,12 +26,14 @@ public record ChainedOperatorConfig(
         int[] edgeOutputs,
         OutputTag<?>[] chainedOutputTags,
         OutputTag<?>[] edgeOutputTags,
-        long autoWatermarkIntervalMillis) implements Serializable {
+        long autoWatermarkIntervalMillis,
+        String operatorId) implements Serializable {
 
     /** An operator without side outputs, in a job with the default watermark interval. */
     public ChainedOperatorConfig(int nodeId, String name, StreamOperatorFactory<?> factory,
             KeySelector<?, ?> inputKeySelector, int[] chainedOutputs, int[] edgeOutputs) {
         this(nodeId, name, factory, inputKeySelector, chainedOutputs, edgeOutputs,
-                new OutputTag<?>[chainedOutputs.length], new OutputTag<?>[edgeOutputs.length], 200);
+                new OutputTag<?>[chainedOutputs.length], new OutputTag<?>[edgeOutputs.length], 200,
+                OperatorIds.generated(nodeId));
     }
 }

@@ -21,11 +21,19 @@ public final class JobVertex implements Serializable {
     private final String slotSharingGroup;
     private final boolean isSource;
     private final byte[] serializedChain;
+    /** The ids of the chain's operators, head first: what checkpoints file their state under. */
+    private final List<String> operatorIds;
     private final List<Integer> inputEdgeIds = new ArrayList<>();
     private final List<Integer> outputEdgeIds = new ArrayList<>();
 
     public JobVertex(int id, String name, int parallelism, int maxParallelism, String slotSharingGroup,
             boolean isSource, byte[] serializedChain) {
+        this(id, name, parallelism, maxParallelism, slotSharingGroup, isSource, serializedChain, List.of());
+    }
+
+    public JobVertex(int id, String name, int parallelism, int maxParallelism, String slotSharingGroup,
+            boolean isSource, byte[] serializedChain, List<String> operatorIds) {
+        this.operatorIds = List.copyOf(operatorIds);
         this.id = id;
         this.name = name;
         this.parallelism = parallelism;
@@ -58,6 +66,11 @@ public final class JobVertex implements Serializable {
 
     public boolean isSource() {
         return isSource;
+    }
+
+    /** The ids of the chain's operators, head first (from their {@code uid}, or generated). */
+    public List<String> getOperatorIds() {
+        return operatorIds;
     }
 
     public List<Integer> getInputEdgeIds() {

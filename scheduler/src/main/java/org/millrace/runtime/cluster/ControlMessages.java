@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.millrace.api.common.accumulators.Accumulator;
+import org.millrace.runtime.checkpoint.SubtaskState;
 import org.millrace.runtime.dispatcher.SerializedThrowable;
+import org.millrace.runtime.rpc.messages.AcknowledgeCheckpoint;
 import org.millrace.runtime.execution.ExecutionState;
 import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.runtime.rest.metrics.TaskManagerMetrics;
@@ -30,6 +32,32 @@ import org.millrace.util.InstantiationUtil;
 public final class ControlMessages {
 
     private ControlMessages() {}
+
+    /** TaskManager side: an attempt's acknowledgement of a checkpoint, its state Java-serialized. */
+    public static AcknowledgeCheckpoint acknowledgement(ExecutionAttemptID attemptId, long checkpointId,
+                                                        Map<String, SubtaskState> states) {
+        return AcknowledgeCheckpoint.newBuilder().setAttemptId(attemptId.toString()).setCheckpointId(checkpointId)
+                .setState(ByteBuffer.wrap(InstantiationUtil.serializeOrExplain(new HashMap<>(states),
+                        "the checkpoint state of " + attemptId)))
+                .build();
+    }
+
+    /** TaskManager side: an attempt's refusal of a checkpoint. */
+    public static AcknowledgeCheckpoint decline(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+        return AcknowledgeCheckpoint.newBuilder().setAttemptId(attemptId.toString()).setCheckpointId(checkpointId)
+                .setDeclineReason(reason).build();
+    }
+
+    /** JobManager side: the state of an acknowledgement (core classes only, so no user class loader). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, SubtaskState> checkpointState(AcknowledgeCheckpoint message) throws IOException {
+        try {
+            return (Map<String, SubtaskState>) InstantiationUtil.deserializeObject(bytes(message.getState()),
+                    ControlMessages.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Unreadable checkpoint acknowledgement of " + message.getAttemptId(), e);
+        }
+    }
 
     /** TaskManager side: a task's state change as a message; accumulators are Java-serialized. */
     public static UpdateTaskExecutionState toMessage(TaskExecutionState state) {

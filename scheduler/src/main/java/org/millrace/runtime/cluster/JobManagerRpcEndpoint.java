@@ -20,6 +20,7 @@ import org.millrace.runtime.resourcemanager.TaskExecutorRegistration;
 import org.millrace.runtime.rest.metrics.MetricStore;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.RpcServer;
+import org.millrace.runtime.rpc.messages.AcknowledgeCheckpoint;
 import org.millrace.runtime.rpc.messages.FetchJobJar;
 import org.millrace.runtime.rpc.messages.Heartbeat;
 import org.millrace.runtime.rpc.messages.JobJarChunk;
@@ -67,6 +68,10 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
         server.registerHandler(RegisterTaskExecutor.class, (request, sender) -> register(request));
         server.registerHandler(UpdateTaskExecutionState.class, (request, sender) -> {
             updateTaskState(request);
+            return null;
+        });
+        server.registerHandler(AcknowledgeCheckpoint.class, (request, sender) -> {
+            acknowledgeCheckpoint(request);
             return null;
         });
         server.registerHandler(FetchJobJar.class, (request, sender) -> fetchJar(request));
@@ -124,6 +129,16 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
             return;
         }
         dispatcher.updateTaskExecutionState(ControlMessages.fromMessage(message, loader));
+    }
+
+    private void acknowledgeCheckpoint(AcknowledgeCheckpoint message) throws IOException {
+        org.millrace.runtime.taskexecutor.ExecutionAttemptID attempt =
+                org.millrace.runtime.taskexecutor.ExecutionAttemptID.fromString(message.getAttemptId());
+        if (message.getDeclineReason() != null) {
+            dispatcher.declineCheckpoint(attempt, message.getCheckpointId(), message.getDeclineReason().toString());
+        } else {
+            dispatcher.acknowledgeCheckpoint(attempt, message.getCheckpointId(), ControlMessages.checkpointState(message));
+        }
     }
 
     private CompletableFuture<JobJarChunk> fetchJar(FetchJobJar request) throws IOException {

@@ -17,6 +17,8 @@ import org.millrace.runtime.rpc.messages.SubmitTask;
 import org.millrace.runtime.rpc.messages.TaskIOMetricsEntry;
 import org.millrace.runtime.rpc.messages.TaskMetricsReport;
 import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
+import org.millrace.runtime.rpc.messages.CheckpointAction;
+import org.millrace.runtime.rpc.messages.CheckpointTask;
 import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
 import org.millrace.runtime.taskexecutor.TaskExecutorGateway;
 import org.millrace.util.InstantiationUtil;
@@ -50,6 +52,27 @@ public final class RemoteTaskExecutorGateway implements TaskExecutorGateway {
     @Override
     public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
         return client.tell(address, CancelTask.newBuilder().setAttemptId(attemptId.toString()).build(), timeout);
+    }
+
+    @Override
+    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp) {
+        return checkpointTask(attemptId, checkpointId, timestamp, CheckpointAction.TRIGGER);
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId) {
+        return checkpointTask(attemptId, checkpointId, 0, CheckpointAction.COMPLETE);
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId) {
+        return checkpointTask(attemptId, checkpointId, 0, CheckpointAction.ABORT);
+    }
+
+    private CompletableFuture<Void> checkpointTask(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
+                                                   CheckpointAction action) {
+        return client.tell(address, CheckpointTask.newBuilder().setAttemptId(attemptId.toString())
+                .setCheckpointId(checkpointId).setTimestamp(timestamp).setAction(action).build(), timeout);
     }
 
     @Override

@@ -31,6 +31,10 @@ import org.millrace.runtime.rpc.RpcHandler;
 import org.millrace.runtime.rpc.RpcOptions;
 import org.millrace.runtime.rpc.RpcServer;
 import org.millrace.runtime.rpc.messages.CancelTask;
+import org.millrace.runtime.rpc.messages.CheckpointTask;
+import org.millrace.runtime.checkpoint.SubtaskState;
+import org.millrace.runtime.taskexecutor.TaskExecutionState;
+import org.millrace.runtime.taskexecutor.TaskStateListener;
 import org.millrace.runtime.rpc.messages.Heartbeat;
 import org.millrace.runtime.rpc.messages.RegisterTaskExecutor;
 import org.millrace.runtime.rpc.messages.RegistrationResponse;
@@ -105,12 +109,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         this.classLoaders = new FetchedJarClassLoaders(rpcClient, jobManager, askTimeout, workingDirectory.resolve("jobs"),
                 TaskManagerRunner.class.getClassLoader());
         this.taskExecutor = new TaskExecutor(resourceId, configuration, configuration.get(TaskManagerOptions.NUM_TASK_SLOTS),
-                classLoaders, state -> rpcClient.tell(jobManager, ControlMessages.toMessage(state), askTimeout)
-                        .exceptionally(e -> {
-                            LOG.warn("Could not report {} of {} to the JobManager at {}: {}", state.state(),
-                                    state.attemptId(), jobManager, e.getMessage());
-                            return null;
-                        }));
+                classLoaders, new JobManagerReporter());
         this.rpcServer = new RpcServer("taskmanager", configuration.get(ClusterOptions.TASK_MANAGER_BIND_HOST),
                 configuration.get(ClusterOptions.TASK_MANAGER_RPC_PORT), ssl);
         this.jobManagerHeartbeat = new HeartbeatMonitor<>(configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
@@ -119,6 +118,33 @@ public final class TaskManagerRunner implements AutoCloseable {
             taskExecutor.getShuffleEnvironment().useInternalSsl(ssl);
         }
         registerHandlers();
+    }
+
+    /** Sends the tasks' state changes and checkpoint acknowledgements to the JobManager. */
+    private final class JobManagerReporter implements TaskStateListener {
+        @Override
+        public void taskStateChanged(TaskExecutionState state) {
+            send(ControlMessages.toMessage(state), state.state() + " of " + state.attemptId());
+        }
+
+        @Override
+        public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId, Map<String, SubtaskState> states) {
+            send(ControlMessages.acknowledgement(attemptId, checkpointId, states),
+                    "the acknowledgement of checkpoint " + checkpointId + " by " + attemptId);
+        }
+
+        @Override
+        public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+            send(ControlMessages.decline(attemptId, checkpointId, reason),
+                    "the decline of checkpoint " + checkpointId + " by " + attemptId);
+        }
+
+        private void send(org.apache.avro.specific.SpecificRecord message, String what) {
+            rpcClient.tell(jobManager, message, askTimeout).exceptionally(e -> {
+                LOG.warn("Could not report {} to the JobManager at {}: {}", what, jobManager, e.getMessage());
+                return null;
+            });
+        }
     }
 
     private static String localHostName() {
@@ -140,6 +166,14 @@ public final class TaskManagerRunner implements AutoCloseable {
         rpcServer.registerHandler(CancelTask.class,
                 (request, sender) -> RpcHandler.acknowledgeWhen(
                         taskExecutor.cancelTask(ExecutionAttemptID.fromString(request.getAttemptId()))));
+        rpcServer.registerHandler(CheckpointTask.class, (request, sender) -> {
+            ExecutionAttemptID attempt = ExecutionAttemptID.fromString(request.getAttemptId());
+            return RpcHandler.acknowledgeWhen(switch (request.getAction()) {
+                case TRIGGER -> taskExecutor.triggerCheckpoint(attempt, request.getCheckpointId(), request.getTimestamp());
+                case COMPLETE -> taskExecutor.notifyCheckpointComplete(attempt, request.getCheckpointId());
+                case ABORT -> taskExecutor.notifyCheckpointAborted(attempt, request.getCheckpointId());
+            });
+        });
         rpcServer.registerHandler(ReleaseJob.class,
                 (request, sender) -> RpcHandler.acknowledgeWhen(taskExecutor.releaseJob(JobID.fromHexString(request.getJobId()))));
         rpcServer.registerHandler(RequestTaskMetrics.class, (request, sender) ->

@@ -17,6 +17,7 @@ import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.jobmaster.JobMaster;
 import org.millrace.runtime.resourcemanager.ResourceManager;
 import org.millrace.runtime.resourcemanager.TaskExecutorRegistration;
+import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.runtime.taskexecutor.TaskExecutionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,6 +133,50 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
         }
         if (master != null) {
             master.updateTaskExecutionState(state);
+        }
+    }
+
+    /** Reports of in-process TaskExecutors (the MiniCluster's), routed to the jobs' JobMasters. */
+    public org.millrace.runtime.taskexecutor.TaskStateListener taskStateListener() {
+        return new org.millrace.runtime.taskexecutor.TaskStateListener() {
+            @Override
+            public void taskStateChanged(TaskExecutionState state) {
+                updateTaskExecutionState(state);
+            }
+
+            @Override
+            public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
+                                              Map<String, org.millrace.runtime.checkpoint.SubtaskState> states) {
+                Dispatcher.this.acknowledgeCheckpoint(attemptId, checkpointId, states);
+            }
+
+            @Override
+            public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+                Dispatcher.this.declineCheckpoint(attemptId, checkpointId, reason);
+            }
+        };
+    }
+
+    /** A task's acknowledgement of a checkpoint, routed to its job; dropped for ended jobs. */
+    public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
+                                      Map<String, org.millrace.runtime.checkpoint.SubtaskState> states) {
+        JobMaster master;
+        synchronized (this) {
+            master = running.get(attemptId.jobId());
+        }
+        if (master != null) {
+            master.acknowledgeCheckpoint(attemptId, checkpointId, states);
+        }
+    }
+
+    /** A task's refusal of a checkpoint, routed to its job. */
+    public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+        JobMaster master;
+        synchronized (this) {
+            master = running.get(attemptId.jobId());
+        }
+        if (master != null) {
+            master.declineCheckpoint(attemptId, checkpointId, reason);
         }
     }
 

@@ -9,7 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.millrace.runtime.checkpoint.CompletedCheckpoint;
 import org.millrace.api.common.BatchShuffleMode;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.RuntimeExecutionMode;
@@ -91,6 +95,10 @@ public final class JobMaster {
     private String restartFailureMessage;
     private long startMillis;
     private long endMillis = -1;
+    /** Null if the job takes no checkpoints. */
+    private final JobCheckpointing checkpointing;
+    /** The checkpoint the current (re)start restores from; chosen when the job (re)starts running. */
+    private Optional<CompletedCheckpoint> restoreCheckpoint = Optional.empty();
 
 
     /**
@@ -113,13 +121,19 @@ public final class JobMaster {
         Configuration conf = jobGraph.getJobConfiguration();
         Configuration effective = new Configuration(clusterConfiguration);
         effective.addAll(conf);
+        try {
+            this.checkpointing = JobCheckpointing.createIfEnabled(jobGraph, effective, completionExecutor, this::failGlobally);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the checkpoint storage of job '" + jobGraph.getName() + "': "
+                    + e.getMessage(), e);
+        }
         FailoverTopology topology = JobGraphFailoverTopology.of(jobGraph, blockingExchanges);
         // pipelined: the whole job, as nothing could resume a region's state (no checkpoints yet)
         FailoverStrategyType failoverType = blockingExchanges
                 ? effective.get(FailoverOptions.EXECUTION_FAILOVER_STRATEGY) : FailoverStrategyType.FULL;
         this.failureHandler = new ExecutionFailureHandler(topology,
                 FailoverStrategy.create(failoverType, topology, this::isPartitionAvailable),
-                RestartBackoffTimeStrategyFactoryLoader.createFactory(conf, clusterConfiguration, false).create());
+                RestartBackoffTimeStrategyFactoryLoader.createFactory(conf, clusterConfiguration, checkpointing != null).create());
         this.sharedBlockingStorage = BlockingStorageFactory.isShared(clusterConfiguration);
         this.bufferTimeout = conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
                 ? conf.get(ExecutionOptions.BUFFER_TIMEOUT) : Duration.ofDays(365);
@@ -202,6 +216,10 @@ public final class JobMaster {
         setStatus(JobStatus.RUNNING);
         LOG.info("Job {} ({}) switched to RUNNING with {} tasks ({} exchanges, {} slots)", jobGraph.getName(),
                 jobGraph.getJobID(), graph.size(), blockingExchanges ? "blocking" : "pipelined", granted.size());
+        if (checkpointing != null) {
+            restoreCheckpoint = checkpointing.latestUsableCheckpoint();
+            checkpointing.getCoordinator().startCheckpointScheduler();
+        }
         if (blockingExchanges) {
             freeSlots.addAll(granted);
         } else {
@@ -297,7 +315,9 @@ public final class JobMaster {
     private void deploy(ExecutionVertex s) {
         s.deployed = true;
         s.startTime = System.currentTimeMillis();
-        TaskDeploymentDescriptor descriptor = deployments.create(s);
+        TaskDeploymentDescriptor descriptor = deployments.create(s,
+                checkpointing == null ? null : checkpointing.forDeployment(s.vertex, restoreCheckpoint));
+        checkpointUpdate(s);
         CompletableFuture<Void> submitted = s.slot.taskExecutor().gateway().submitTask(descriptor);
         if (submitted.isCompletedExceptionally()) {
             // rejected on the spot (in-process TaskExecutor): fail it here, the caller's loop then stops
@@ -335,6 +355,7 @@ public final class JobMaster {
                 case DEPLOYING, RUNNING -> {
                     if (s.state.ordinal() < update.state().ordinal()) {
                         s.state = s.state.transitionTo(update.state());
+                        checkpointUpdate(s);
                     }
                 }
                 case FINISHED -> taskFinished(s, update);
@@ -351,6 +372,7 @@ public final class JobMaster {
         s.finalMetrics = update.ioMetrics();
         s.accumulators = update.accumulators();
         graph.finished(s);
+        checkpointUpdate(s);
         LOG.info("{} switched from RUNNING to FINISHED", s.name);
         returnSlot(s);
         if (s.restartPending) {
@@ -374,6 +396,7 @@ public final class JobMaster {
         s.advanceTo(update.state());
         s.endTime = System.currentTimeMillis();
         s.finalMetrics = update.ioMetrics();
+        checkpointUpdate(s);
         returnSlot(s);
         if (s.restartPending) {
             LOG.debug("{} ended ({}) for a restart", s.name, update.state());
@@ -404,6 +427,10 @@ public final class JobMaster {
                 toRestart.stream().map(o -> o.name).toList());
         if (!blockingExchanges && status == JobStatus.RUNNING) {
             setStatus(JobStatus.RESTARTING);
+            if (checkpointing != null) {
+                checkpointing.getCoordinator().stopCheckpointScheduler("job " + jobGraph.getName() + " restarts after "
+                        + s.name + " failed");
+            }
         }
         if (pendingRestart == null) {
             pendingRestart = new PendingRestart();
@@ -451,6 +478,7 @@ public final class JobMaster {
             for (ExecutionVertex s : graph.vertices()) {
                 if (restart.contains(s.id())) {
                     graph.resetForNewAttempt(s);
+                    checkpointUpdate(s);
                 }
             }
             if (blockingExchanges) {
@@ -525,6 +553,45 @@ public final class JobMaster {
                 s == null ? null : s.name, slot == null ? null : slot.taskExecutor().address()));
     }
 
+    /** Keeps the checkpoint coordinator's view of the subtask current; under the lock. */
+    private void checkpointUpdate(ExecutionVertex s) {
+        if (checkpointing != null) {
+            checkpointing.update(s);
+        }
+    }
+
+    /** A subtask's state for a checkpoint; from its TaskExecutor (not under this object's lock). */
+    public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
+                                      Map<String, org.millrace.runtime.checkpoint.SubtaskState> states) {
+        if (checkpointing != null) {
+            checkpointing.acknowledge(attemptId, checkpointId, states);
+        }
+    }
+
+    /** A subtask could not take part in a checkpoint. */
+    public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+        if (checkpointing != null) {
+            checkpointing.decline(attemptId, checkpointId, reason);
+        }
+    }
+
+    /** The checkpoint coordinator of the job, if it takes checkpoints (savepoints, REST, tests). */
+    public Optional<org.millrace.runtime.checkpoint.CheckpointCoordinator> getCheckpointCoordinator() {
+        return Optional.ofNullable(checkpointing).map(JobCheckpointing::getCoordinator);
+    }
+
+    /** A failure of the job as a whole (too many failed checkpoints): handled like a task failure, restarting all. */
+    private void failGlobally(Throwable cause) {
+        synchronized (this) {
+            if (status != JobStatus.RUNNING) {
+                return;
+            }
+            handleFailure(graph.vertices().get(0), cause);
+            maybeEnd();
+        }
+        completeIfEnded();
+    }
+
     /** A TaskExecutor running tasks of this job was lost: those tasks failed, its slots and local partitions are gone. */
     public void taskExecutorLost(String resourceId, Exception cause) {
         List<ExecutionAttemptID> lost = new ArrayList<>();
@@ -594,6 +661,9 @@ public final class JobMaster {
     private void endJob(JobStatus terminal) {
         if (status != terminal) {
             setStatus(terminal);
+        }
+        if (checkpointing != null) {
+            checkpointing.close();
         }
         endMillis = System.currentTimeMillis();
         releaseTaskExecutorsAndSlots();

@@ -7,6 +7,7 @@ import org.millrace.runtime.jobgraph.JobEdge;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.resourcemanager.SlotAssignment;
 import org.millrace.runtime.resourcemanager.TaskExecutorRegistration;
+import org.millrace.runtime.taskexecutor.TaskCheckpointing;
 import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
 import org.millrace.shuffle.ProducerLocation;
 import org.millrace.shuffle.partition.ResultPartitionID;
@@ -34,8 +35,13 @@ final class TaskDeployments {
         this.bufferTimeout = bufferTimeout;
     }
 
-    /** The descriptor of {@code s}'s attempt in its assigned slot; producers must have theirs (pipelined: all deployed at once). */
-    TaskDeploymentDescriptor create(ExecutionVertex s) {
+    /**
+     * The descriptor of {@code s}'s attempt in its assigned slot; producers must have theirs
+     * (pipelined: all deployed at once).
+     *
+     * @param checkpointing the job's checkpoint settings and the state to restore, or null
+     */
+    TaskDeploymentDescriptor create(ExecutionVertex s, TaskCheckpointing checkpointing) {
         List<JobEdge> outEdges = s.vertex.getOutputEdgeIds().stream().map(jobGraph::getEdge).toList();
         List<JobEdge> inEdges = s.vertex.getInputEdgeIds().stream().map(jobGraph::getEdge).toList();
         List<TaskDeploymentDescriptor.OutputPartition> outputs = new ArrayList<>();
@@ -56,7 +62,8 @@ final class TaskDeployments {
             inputs.add(producers);
         }
         return new TaskDeploymentDescriptor(jobGraph.getJobID(), jobGraph.getName(), s.attemptId, s.vertex, s.index,
-                s.attemptNumber(), jobGraph.getExecutionMode(), outEdges, outputs, inEdges, inputs, bufferTimeout);
+                s.attemptNumber(), jobGraph.getExecutionMode(), outEdges, outputs, inEdges, inputs, bufferTimeout,
+                checkpointing);
     }
 
     /** Local when producer and consumer share a TaskExecutor, else read from the producer's shuffle server. */

@@ -77,7 +77,7 @@ public final class MiniCluster implements AutoCloseable {
             for (int i = 0; i < numberOfTaskExecutors; i++) {
                 String id = "minicluster-te-" + i;
                 TaskExecutor te = new TaskExecutor(id, configuration, slotsPerTaskExecutor, artifacts,
-                        dispatcher::updateTaskExecutionState);
+                        dispatcher.taskStateListener());
                 taskExecutors.add(te);
                 InetSocketAddress dataAddress = numberOfTaskExecutors > 1
                         ? te.getShuffleEnvironment().startServer("localhost") : null;

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.Map;
+import org.millrace.runtime.checkpoint.SubtaskState;
 import org.millrace.runtime.execution.ExecutionState;
+import org.millrace.runtime.state.CheckpointResponder;
+import org.millrace.runtime.state.TaskStateManager;
+import org.millrace.runtime.state.filesystem.FsTaskCheckpointStorage;
 import org.millrace.runtime.io.network.InputGate;
 import org.millrace.runtime.io.network.ResultPartitionWriter;
 import org.millrace.runtime.metrics.TaskIOMetrics;
@@ -40,6 +45,8 @@ final class Task implements Runnable {
     private final List<ResultPartitionWriter> outputs = new ArrayList<>();
     private final String name;
     private final TaskRecordCounters recordCounters;
+    private final org.millrace.configuration.Configuration configuration;
+    private final java.util.concurrent.Executor snapshotWriters;
     private volatile StreamTask streamTask;
     private volatile boolean cancelled;
 
@@ -49,8 +56,12 @@ final class Task implements Runnable {
      * @throws IOException if a partition cannot be created (those created so far are released)
      */
     Task(TaskDeploymentDescriptor descriptor, ShuffleEnvironment shuffle, ScheduledExecutorService timerService,
-         ClassLoader userCodeClassLoader, TaskStateListener listener, Runnable onTerminated) throws IOException {
+         ClassLoader userCodeClassLoader, TaskStateListener listener, Runnable onTerminated,
+         org.millrace.configuration.Configuration configuration, java.util.concurrent.Executor snapshotWriters)
+            throws IOException {
         this.descriptor = descriptor;
+        this.configuration = configuration;
+        this.snapshotWriters = snapshotWriters;
         this.shuffle = shuffle;
         this.timerService = timerService;
         this.userCodeClassLoader = userCodeClassLoader;
@@ -90,6 +101,30 @@ final class Task implements Runnable {
         return task == null ? null : task.getIOMetrics().snapshot();
     }
 
+    /** Starts a checkpoint at this (source) attempt; declined if its operators are not running yet. */
+    void triggerCheckpoint(long checkpointId, long timestamp) {
+        StreamTask task = streamTask;
+        if (task == null) {
+            listener.declineCheckpoint(descriptor.attemptId(), checkpointId, name + " is not running yet");
+        } else {
+            task.triggerCheckpoint(checkpointId, timestamp);
+        }
+    }
+
+    void notifyCheckpointComplete(long checkpointId) {
+        StreamTask task = streamTask;
+        if (task != null) {
+            task.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    void notifyCheckpointAborted(long checkpointId) {
+        StreamTask task = streamTask;
+        if (task != null) {
+            task.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
     void cancel() {
         cancelled = true;
         StreamTask task = streamTask;
@@ -104,12 +139,31 @@ final class Task implements Runnable {
         Thread.currentThread().setContextClassLoader(userCodeClassLoader);
         StreamTask task = null;
         InputGate input = null;
+        FsTaskCheckpointStorage checkpointStorage = null;
         try {
             listener.taskStateChanged(TaskExecutionState.of(id, ExecutionState.DEPLOYING));
             input = createInputGate();
+            TaskStateManager checkpointing = null;
+            TaskCheckpointing settings = descriptor.checkpointing();
+            if (settings != null) {
+                checkpointStorage = new FsTaskCheckpointStorage(settings.jobCheckpointDirectory(),
+                        settings.restore() == null ? null : settings.restore().checkpointDirectory(), configuration);
+                checkpointing = new TaskStateManager(checkpointStorage, new CheckpointResponder() {
+                    @Override
+                    public void acknowledge(long checkpointId, Map<String, SubtaskState> states) {
+                        listener.acknowledgeCheckpoint(id, checkpointId, states);
+                    }
+
+                    @Override
+                    public void decline(long checkpointId, Throwable reason) {
+                        listener.declineCheckpoint(id, checkpointId, name + ": " + reason.getMessage());
+                    }
+                }, settings.restore(), snapshotWriters, settings.exactlyOnce());
+            }
             TaskSetup setup = new TaskSetup(descriptor.jobName(), descriptor.vertex(), descriptor.subtaskIndex(),
                     descriptor.attemptNumber(), descriptor.executionMode(), descriptor.outputEdges(), outputs,
-                    descriptor.inputEdges(), input, descriptor.bufferTimeout(), timerService, userCodeClassLoader);
+                    descriptor.inputEdges(), input, descriptor.bufferTimeout(), timerService, userCodeClassLoader,
+                    checkpointing);
             task = new StreamTask(setup);
             streamTask = task;
             if (cancelled) {
@@ -132,8 +186,19 @@ final class Task implements Runnable {
                     wasCancelled ? ExecutionState.CANCELED : ExecutionState.FAILED, wasCancelled ? null : t,
                     java.util.Map.of(), task == null ? null : task.getIOMetrics().snapshot()));
         } finally {
+            closeQuietly(checkpointStorage);
             shuffle.getMetrics().unregisterTask(id.toString());
             onTerminated.run();
+        }
+    }
+
+    private void closeQuietly(FsTaskCheckpointStorage storage) {
+        if (storage != null) {
+            try {
+                storage.close();
+            } catch (IOException e) {
+                LOG.debug("Could not close the checkpoint storage of {}: {}", name, e.toString());
+            }
         }
     }
 

@@ -17,6 +17,8 @@ import org.millrace.shuffle.partition.ResultPartitionID;
  *
  * @param outputs one partition per output edge, in the order of {@code outputEdges}
  * @param inputs per input edge (same order as {@code inputEdges}), one location per producer subtask
+ * @param checkpointing the job's checkpoint settings and the state to restore, or null if the job
+ *     takes no checkpoints
  */
 public record TaskDeploymentDescriptor(
         JobID jobId,
@@ -30,7 +32,8 @@ public record TaskDeploymentDescriptor(
         List<OutputPartition> outputs,
         List<JobEdge> inputEdges,
         List<List<ProducerLocation>> inputs,
-        Duration bufferTimeout) implements Serializable {
+        Duration bufferTimeout,
+        TaskCheckpointing checkpointing) implements Serializable {
 
     /**
      * A partition the subtask produces.

@@ -36,6 +36,9 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     private final ScheduledExecutorService timerService;
     private final UserCodeClassLoaders classLoaders;
     private final TaskStateListener listener;
+    private final Configuration configuration;
+    /** Writes tasks' checkpoint files while the tasks go on processing. */
+    private final java.util.concurrent.ExecutorService snapshotWriters;
     private final Map<ExecutionAttemptID, Task> tasks = new ConcurrentHashMap<>();
     private final Map<ExecutionAttemptID, Thread> threads = new ConcurrentHashMap<>();
     private boolean closed;
@@ -50,6 +53,13 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         this.numberOfSlots = numberOfSlots;
         this.classLoaders = classLoaders;
         this.listener = listener;
+        this.configuration = configuration;
+        this.snapshotWriters = Executors.newCachedThreadPool(r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("Checkpoint writer (" + resourceId + ")");
+            t.setDaemon(true);
+            return t;
+        });
         long segmentSize = configuration.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytes();
         long networkMemory = configuration.get(TaskManagerOptions.NETWORK_MEMORY_MAX).getBytes();
         int numberOfSegments = (int) Math.max(1, networkMemory / segmentSize);
@@ -92,7 +102,7 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
                 }
                 ClassLoader loader = classLoaders.getClassLoader(descriptor.jobId());
                 Task task = new Task(descriptor, shuffleEnvironment, timerService, loader, listener,
-                        () -> taskTerminated(id));
+                        () -> taskTerminated(id), configuration, snapshotWriters);
                 Thread thread = new Thread(task, task.getName());
                 thread.setContextClassLoader(loader);
                 tasks.put(id, task);
@@ -118,6 +128,35 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         if (task != null) {
             LOG.info("Cancelling {} ({})", task.getName(), attemptId);
             task.cancel();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp) {
+        Task task = tasks.get(attemptId);
+        if (task == null) {
+            listener.declineCheckpoint(attemptId, checkpointId, "attempt " + attemptId + " is not running on " + resourceId);
+        } else {
+            task.triggerCheckpoint(checkpointId, timestamp);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId) {
+        Task task = tasks.get(attemptId);
+        if (task != null) {
+            task.notifyCheckpointComplete(checkpointId);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId) {
+        Task task = tasks.get(attemptId);
+        if (task != null) {
+            task.notifyCheckpointAborted(checkpointId);
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -190,6 +229,8 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         }
         timerService.shutdownNow();
         timerService.awaitTermination(10, TimeUnit.SECONDS);
+        snapshotWriters.shutdownNow();
+        snapshotWriters.awaitTermination(10, TimeUnit.SECONDS);
         shuffleEnvironment.close();
         LOG.info("TaskExecutor {} stopped", resourceId);
     }

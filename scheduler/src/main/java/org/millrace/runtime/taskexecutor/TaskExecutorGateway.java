@@ -20,6 +20,15 @@ public interface TaskExecutorGateway {
     /** Drops everything the job left on this TaskExecutor: partitions, spill files, its class loader. */
     CompletableFuture<Void> releaseJob(JobID jobId);
 
+    /** Starts checkpoint {@code checkpointId} at a running source attempt (it injects the barriers). */
+    CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp);
+
+    /** Checkpoint {@code checkpointId} is complete: the attempt's operators may commit what it covers. */
+    CompletableFuture<Void> notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId);
+
+    /** Checkpoint {@code checkpointId} was aborted. */
+    CompletableFuture<Void> notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId);
+
     /** Busy / idle / back-pressured times of the job's running tasks here, by attempt. */
     CompletableFuture<Map<ExecutionAttemptID, TaskIOMetrics.Snapshot>> requestTaskMetrics(JobID jobId);
 }

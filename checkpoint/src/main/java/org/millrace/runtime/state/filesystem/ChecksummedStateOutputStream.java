@@ -1,7 +1,7 @@
 package org.millrace.runtime.state.filesystem;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import org.millrace.runtime.state.CheckpointStateOutputStream;
 import java.util.zip.CRC32C;
 import org.apache.hadoop.fs.FSDataOutputStream;
 
@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
  * ({@code hsync}) and returns its handle. A stream closed any other way (a failed snapshot) leaves
  * a file without a valid trailer, which recovery never accepts. Used by one thread.
  */
-public final class ChecksummedStateOutputStream extends OutputStream {
+public final class ChecksummedStateOutputStream extends CheckpointStateOutputStream {
 
     private final FSDataOutputStream out;
     private final String relativePath;
@@ -41,6 +41,7 @@ public final class ChecksummedStateOutputStream extends OutputStream {
     }
 
     /** Ends the file with its trailer, syncs it to durable storage and closes it. */
+    @Override
     public FileStateHandle closeAndGetHandle() throws IOException {
         if (closed) {
             throw new IllegalStateException(displayPath + " is already closed");

@@ -8,7 +8,7 @@ import org.apache.hadoop.fs.Path;
 import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.IllegalConfigurationException;
-import org.millrace.runtime.checkpoint.CheckpointingOptions;
+import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.shuffle.hadoop.HadoopConfigurations;
 import org.millrace.shuffle.hadoop.HadoopFileSystems;
 

@@ -5,13 +5,14 @@ import java.nio.ByteBuffer;
 import org.millrace.core.memory.MemorySegment;
 
 /**
- * Turns {@link AbstractEvent}s into event {@link Buffer}s and back. Format: a 4-byte event type,
- * then the event's fields. Event buffers own their (small, heap) memory, so sending an event never
+ * Turns {@link AbstractEvent}s into event {@link Buffer}s and back. Format: a 4-byte event type
+ * (0 end of partition, 1 checkpoint barrier), then the event's fields (a barrier: id, timestamp). Event buffers own their (small, heap) memory, so sending an event never
  * waits for the network buffer pool.
  */
 public final class EventSerializer {
 
     private static final int END_OF_PARTITION = 0;
+    private static final int CHECKPOINT_BARRIER = 1;
 
     private EventSerializer() {}
 
@@ -25,6 +26,13 @@ public final class EventSerializer {
         if (event instanceof EndOfPartitionEvent) {
             ByteBuffer b = ByteBuffer.allocate(4);
             b.putInt(0, END_OF_PARTITION);
+            return b;
+        }
+        if (event instanceof CheckpointBarrier barrier) {
+            ByteBuffer b = ByteBuffer.allocate(20);
+            b.putInt(0, CHECKPOINT_BARRIER);
+            b.putLong(4, barrier.getCheckpointId());
+            b.putLong(12, barrier.getTimestamp());
             return b;
         }
         throw new IllegalArgumentException("Unknown event type " + event.getClass().getName());
@@ -44,6 +52,13 @@ public final class EventSerializer {
         int type = bytes.getInt(bytes.position());
         if (type == END_OF_PARTITION) {
             return EndOfPartitionEvent.INSTANCE;
+        }
+        if (type == CHECKPOINT_BARRIER) {
+            if (bytes.remaining() < 20) {
+                throw new IOException("Truncated checkpoint barrier: " + bytes.remaining() + " bytes");
+            }
+            int p = bytes.position();
+            return new CheckpointBarrier(bytes.getLong(p + 4), bytes.getLong(p + 12));
         }
         throw new IOException("Unknown event type id " + type);
     }

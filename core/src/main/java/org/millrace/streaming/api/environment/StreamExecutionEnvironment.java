@@ -163,6 +163,23 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /**
+     * Takes a checkpoint every {@code intervalMillis} (exactly once), so a failed job resumes from
+     * its latest state instead of starting over; {@code state.checkpoints.dir} says where they go.
+     */
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+        return enableCheckpointing(intervalMillis, org.millrace.streaming.api.CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, org.millrace.streaming.api.CheckpointingMode mode) {
+        if (intervalMillis <= 0) {
+            throw new IllegalArgumentException("The checkpoint interval must be positive, was " + intervalMillis + " ms");
+        }
+        configuration.set(ExecutionCheckpointingOptions.CHECKPOINTING_INTERVAL, java.time.Duration.ofMillis(intervalMillis));
+        configuration.set(ExecutionCheckpointingOptions.CHECKPOINTING_MODE, mode);
+        return this;
+    }
+
     /** How long records may wait in a partly filled network buffer; 0 flushes after every record. */
     public StreamExecutionEnvironment setBufferTimeout(long timeoutMillis) {
         if (timeoutMillis < 0) {

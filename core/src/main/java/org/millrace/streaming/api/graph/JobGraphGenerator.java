@@ -11,6 +11,7 @@ import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.PipelineOptions;
 import org.millrace.runtime.jobgraph.ChainedOperatorConfig;
+import org.millrace.runtime.jobgraph.OperatorIds;
 import org.millrace.runtime.jobgraph.JobEdge;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.jobgraph.JobVertex;
@@ -140,7 +141,8 @@ public final class JobGraphGenerator {
                     node.getInputKeySelector(), chained.stream().mapToInt(Integer::intValue).toArray(),
                     network.stream().mapToInt(Integer::intValue).toArray(), chainedTags.toArray(new OutputTag<?>[0]),
                     networkTags.toArray(new OutputTag<?>[0]),
-                    jobConfiguration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis()));
+                    jobConfiguration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis(),
+                    node.getUid() != null ? OperatorIds.fromUid(node.getUid()) : OperatorIds.generated(node.getId())));
             if (name.length() > 0) {
                 name.append(" -> ");
             }
@@ -148,7 +150,8 @@ public final class JobGraphGenerator {
         }
         byte[] serializedChain = InstantiationUtil.serializeOrExplain(configs, "the operators of '" + name + "'");
         return new JobVertex(headId, name.toString(), head.getParallelism(), maxParallelismOf(head),
-                head.getSlotSharingGroup(), head.isSource(), serializedChain);
+                head.getSlotSharingGroup(), head.isSource(), serializedChain,
+                configs.stream().map(ChainedOperatorConfig::operatorId).toList());
     }
 
     private int maxParallelismOf(StreamNode node) {

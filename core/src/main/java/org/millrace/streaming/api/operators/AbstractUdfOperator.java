@@ -45,6 +45,20 @@ public abstract class AbstractUdfOperator<F extends Function, OUT> implements St
     }
 
     @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (userFunction instanceof org.millrace.api.common.state.CheckpointListener listener) {
+            listener.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (userFunction instanceof org.millrace.api.common.state.CheckpointListener listener) {
+            listener.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
+    @Override
     public void close() throws Exception {
         if (functionOpened && userFunction instanceof RichFunction rich) {
             functionOpened = false;

@@ -1,5 +1,13 @@
 package org.millrace.streaming.api.operators;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.millrace.api.common.typeutils.TypeSerializer;
+import org.millrace.core.memory.DataInputView;
+import org.millrace.core.memory.DataOutputView;
+import org.millrace.runtime.state.KeyGroupedState;
+
 import java.util.concurrent.ScheduledFuture;
 import org.millrace.runtime.state.HeapKeyedStateBackend;
 import org.millrace.streaming.runtime.tasks.ProcessingTimeService;
@@ -83,6 +91,57 @@ public final class InternalTimerServiceImpl<K, N> implements InternalTimerServic
     @Override
     public void deleteProcessingTimeTimer(N namespace, long time) {
         processingTimeTimers.remove(time, backend.getCurrentKey(), namespace, backend.getCurrentKeyGroup());
+    }
+
+    /**
+     * Makes the timers part of the backend's snapshots (and restores those of an earlier run,
+     * scheduling the earliest processing-time timer again).
+     */
+    public void includeInSnapshots(String name, TypeSerializer<N> namespaceSerializer) throws IOException {
+        backend.register(name + "/event-time", new TimersOfKeyGroup(eventTimeTimers, namespaceSerializer));
+        backend.register(name + "/processing-time", new TimersOfKeyGroup(processingTimeTimers, namespaceSerializer));
+    }
+
+    /** One queue's timers of a key group: {@code int count}, then {@code long time, key, namespace} each. */
+    private final class TimersOfKeyGroup implements KeyGroupedState {
+        private final TimerQueue<K, N> queue;
+        private final TypeSerializer<N> namespaceSerializer;
+
+        TimersOfKeyGroup(TimerQueue<K, N> queue, TypeSerializer<N> namespaceSerializer) {
+            this.queue = queue;
+            this.namespaceSerializer = namespaceSerializer;
+        }
+
+        @Override
+        public boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
+            List<InternalTimer<K, N>> timers = new ArrayList<>();
+            queue.forEachInKeyGroup(keyGroup, timers::add);
+            if (timers.isEmpty()) {
+                return false;
+            }
+            out.writeInt(timers.size());
+            TypeSerializer<K> keys = backend.getKeySerializer();
+            for (InternalTimer<K, N> timer : timers) {
+                out.writeLong(timer.getTimestamp());
+                keys.serialize(timer.getKey(), out);
+                namespaceSerializer.serialize(timer.getNamespace(), out);
+            }
+            return true;
+        }
+
+        @Override
+        public void readKeyGroup(int keyGroup, DataInputView in) throws IOException {
+            int count = in.readInt();
+            TypeSerializer<K> keys = backend.getKeySerializer();
+            for (int i = 0; i < count; i++) {
+                long time = in.readLong();
+                queue.add(time, keys.deserialize(in), namespaceSerializer.deserialize(in), keyGroup);
+            }
+            long next = queue.peekTime();
+            if (queue == processingTimeTimers && queue.size() > 0 && next < scheduledProcessingTime) {
+                schedule(next);
+            }
+        }
     }
 
     /** Fires the event-time timers up to {@code watermark}, in timestamp order. */

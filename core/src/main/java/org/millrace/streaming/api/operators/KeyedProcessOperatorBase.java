@@ -35,6 +35,11 @@ public abstract class KeyedProcessOperatorBase<K, IN, OUT, F extends Function> e
         this.collector = new TimestampedCollector<>(output);
         this.keyContext = new KeyContext<>(parameters);
         this.timers = new InternalTimerServiceImpl<>(keyContext.getBackend(), parameters.getProcessingTimeService(), this);
+        try {
+            timers.includeInSnapshots("_timers", org.millrace.runtime.state.VoidNamespaceSerializer.INSTANCE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         this.timerService = new KeyedTimerService(timers);
         this.sideOutputs = new SideOutputs(output);
     }

@@ -1,5 +1,9 @@
 package org.millrace.streaming.api.operators;
 
+import org.millrace.api.connector.sink2.CommittingSinkWriter;
+import org.millrace.api.connector.sink2.StatefulSink;
+import org.millrace.runtime.state.OperatorStateStore;
+
 import org.millrace.api.connector.sink2.Sink;
 import org.millrace.api.connector.sink2.SinkWriter;
 import org.millrace.api.connector.sink2.WriterInitContext;
@@ -7,12 +11,19 @@ import org.millrace.streaming.api.watermark.Watermark;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
 import org.millrace.streaming.runtime.watermarkstatus.WatermarkStatus;
 
-/** Runs a {@link Sink}'s writer for one subtask. */
+/**
+ * Runs a {@link Sink}'s writer for one subtask; a {@link CommittingSinkWriter} takes part in
+ * checkpoints (sealing on snapshot, committing on completion) and a {@link StatefulSink} restores it.
+ */
 public final class SinkWriterOperator<IN> implements OneInputStreamOperator<IN, Object> {
 
     private final Sink<IN> sink;
     private final StreamingRuntimeContext runtimeContext;
+    private static final String WRITER_STATE = "sink-writer";
+
     private SinkWriter<IN> writer;
+    /** The writers' state in the checkpoint restored from (all of it); null on a fresh start. */
+    private java.util.List<byte[]> restoredState;
     private StreamRecord<IN> current;
     private final SinkWriter.Context context = () -> current.hasTimestamp() ? current.getTimestamp() : null;
 
@@ -22,8 +33,35 @@ public final class SinkWriterOperator<IN> implements OneInputStreamOperator<IN, 
     }
 
     @Override
+    public void initializeState(OperatorStateStore restored) {
+        if (restored.isRestored() && sink instanceof StatefulSink<IN>) {
+            restoredState = restored.get(WRITER_STATE);
+        }
+    }
+
+    @Override
+    public void snapshotState(long checkpointId, OperatorStateStore state) throws Exception {
+        if (writer instanceof CommittingSinkWriter<IN> committing) {
+            state.put(WRITER_STATE, OperatorStateStore.Distribution.UNION, committing.snapshotState(checkpointId));
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (writer instanceof CommittingSinkWriter<IN> committing) {
+            committing.commit(checkpointId);
+        }
+    }
+
+    @Override
     public void open() throws Exception {
-        writer = sink.createWriter(new WriterInitContext() {
+        WriterInitContext init = initContext();
+        writer = restoredState != null ? ((StatefulSink<IN>) sink).restoreWriter(init, restoredState)
+                : sink.createWriter(init);
+    }
+
+    private WriterInitContext initContext() {
+        return new WriterInitContext() {
             @Override
             public int getSubtaskId() {
                 return runtimeContext.getIndexOfThisSubtask();
@@ -33,7 +71,7 @@ public final class SinkWriterOperator<IN> implements OneInputStreamOperator<IN, 
             public int getNumberOfParallelSubtasks() {
                 return runtimeContext.getNumberOfParallelSubtasks();
             }
-        });
+        };
     }
 
     @Override

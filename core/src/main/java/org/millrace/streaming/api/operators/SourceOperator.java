@@ -1,6 +1,8 @@
 package org.millrace.streaming.api.operators;
 
+import java.util.List;
 import org.millrace.api.common.RuntimeExecutionMode;
+import org.millrace.runtime.state.OperatorStateStore;
 import org.millrace.api.common.eventtime.TimestampAssigner;
 import org.millrace.api.common.eventtime.WatermarkStrategy;
 import org.millrace.streaming.api.source.InputStatus;
@@ -16,9 +18,13 @@ import org.millrace.streaming.runtime.streamrecord.StreamRecord;
  * With a {@link WatermarkStrategy} (from {@code env.fromSource(source, strategy, name)}) records are
  * stamped by its assigner and its generator's watermarks follow them; without one records pass as
  * the reader made them. Either way the end of a bounded input emits the {@code Long.MAX_VALUE}
- * watermark, so everything downstream fires.
+ * watermark, so everything downstream fires. In a checkpointed job its state is the reader's unread
+ * splits, so after a failure reading continues where the restored checkpoint was taken.
  */
 public final class SourceOperator<OUT> implements StreamOperator<OUT>, ReaderOutput<OUT> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceOperator.class);
+    private static final String SPLITS_STATE = "source-splits";
 
     private final ReaderSource<OUT> source;
     private final StreamOperatorParameters<OUT> parameters;
@@ -29,6 +35,8 @@ public final class SourceOperator<OUT> implements StreamOperator<OUT>, ReaderOut
     private TimestampsAndWatermarks<OUT> watermarks;
     private ReaderOutput<OUT> readerOutput = this;
     private SourceReader<OUT> reader;
+    /** This subtask's share of the splits in the checkpoint restored from; null on a fresh start. */
+    private List<byte[]> restoredSplits;
 
     public SourceOperator(StreamOperatorParameters<OUT> parameters, ReaderSource<OUT> source) {
         this(parameters, source, null);
@@ -54,7 +62,34 @@ public final class SourceOperator<OUT> implements StreamOperator<OUT>, ReaderOut
                 w.startPeriodicEmission(parameters.getProcessingTimeService(), parameters.getAutoWatermarkIntervalMillis());
             }
         }
-        reader = source.createReader(context.getIndexOfThisSubtask(), context.getNumberOfParallelSubtasks());
+        reader = restoredSplits == null ? source.createReader(context.getIndexOfThisSubtask(), context.getNumberOfParallelSubtasks())
+                : restoreReader();
+    }
+
+    private SourceReader<OUT> restoreReader() throws Exception {
+        try {
+            return source.restoreReader(context.getIndexOfThisSubtask(), context.getNumberOfParallelSubtasks(), restoredSplits);
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("{} cannot rewind to its checkpointed position and starts reading anew: {}",
+                    parameters.getOperatorName(), e.getMessage());
+            return source.createReader(context.getIndexOfThisSubtask(), context.getNumberOfParallelSubtasks());
+        }
+    }
+
+    @Override
+    public void initializeState(OperatorStateStore restored) {
+        if (restored.isRestored()) {
+            restoredSplits = restored.get(SPLITS_STATE);
+        }
+    }
+
+    /** Records the reader's unread splits; a reader that cannot rewind records nothing. */
+    @Override
+    public void snapshotState(long checkpointId, OperatorStateStore state) throws Exception {
+        List<byte[]> splits = reader == null ? null : reader.snapshotState(checkpointId);
+        if (splits != null) {
+            state.put(SPLITS_STATE, OperatorStateStore.Distribution.SPLIT, splits);
+        }
     }
 
     public SourceReader<OUT> getReader() {

@@ -44,6 +44,11 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         this.keyedStateBackend = backend;
     }
 
+    /** The keyed state backend of the operator, or null if it is not keyed. */
+    public HeapKeyedStateBackend<?> getKeyedStateBackend() {
+        return keyedStateBackend;
+    }
+
     @Override
     public String getTaskName() {
         return taskName;

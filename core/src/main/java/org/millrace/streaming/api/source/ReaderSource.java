@@ -13,6 +13,16 @@ public interface ReaderSource<T> extends Serializable {
 
     SourceReader<T> createReader(int subtaskIndex, int parallelism) throws Exception;
 
+    /**
+     * A reader that continues from the splits readers of this source returned from
+     * {@link SourceReader#snapshotState} (this subtask's share of them after a restore, possibly
+     * none: then it has nothing left to read).
+     */
+    default SourceReader<T> restoreReader(int subtaskIndex, int parallelism, java.util.List<byte[]> splits)
+            throws Exception {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot restore its readers' positions");
+    }
+
     /** Largest parallelism the source supports (1 for non-parallel sources). */
     default int getMaxParallelism() {
         return Integer.MAX_VALUE;

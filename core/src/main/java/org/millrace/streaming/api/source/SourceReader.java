@@ -14,6 +14,15 @@ public interface SourceReader<T> extends AutoCloseable {
     /** Completes when {@link #pollNext} may make progress again. */
     CompletableFuture<?> isAvailable();
 
+    /**
+     * The reader's position for checkpoint {@code checkpointId}: its unread splits, serialized, so
+     * that {@link ReaderSource#restoreReader} can continue from exactly there after a failure. Null
+     * if the source cannot rewind (it starts over, or from wherever its input now is, after a restore).
+     */
+    default java.util.List<byte[]> snapshotState(long checkpointId) throws Exception {
+        return null;
+    }
+
     @Override
     default void close() throws Exception {}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.runtime.io.network.BufferOrEvent;
+import org.millrace.runtime.io.network.CheckpointBarrier;
 import org.millrace.runtime.io.network.EndOfPartitionEvent;
 import org.millrace.runtime.io.network.InputGate;
 import org.millrace.runtime.io.network.api.RecordDeserializer;
@@ -19,7 +20,8 @@ import org.millrace.streaming.runtime.watermarkstatus.WatermarkStatus;
 /**
  * Reads records from the task's input gate and feeds them to the head operator: one deserializer
  * per channel, so records that span buffers are joined per producer. Watermarks and statuses go
- * through a {@link StatusWatermarkValve}, which hands the head the minimum over the channels.
+ * through a {@link StatusWatermarkValve}, which hands the head the minimum over the channels;
+ * checkpoint barriers through a {@link CheckpointBarrierAligner}.
  */
 final class NetworkInputProcessor<IN> implements StreamInputProcessor, StatusWatermarkValve.ValveOutput {
 
@@ -32,13 +34,15 @@ final class NetworkInputProcessor<IN> implements StreamInputProcessor, StatusWat
     private final RecordDeserializer<IN>[] deserializers;
     private final StreamRecord<IN> reuse = new StreamRecord<>(null);
     private final StatusWatermarkValve valve;
+    private final CheckpointBarrierAligner barriers;
     private RecordDeserializer<IN> current;
     private int currentChannel;
 
     @SuppressWarnings("unchecked")
     NetworkInputProcessor(InputGate gate, TypeSerializer<IN> serializer, OneInputStreamOperator<IN, ?> head,
-            String headName, String subtask) {
+            String headName, String subtask, CheckpointBarrierAligner barriers) {
         this.gate = gate;
+        this.barriers = barriers;
         this.head = head;
         this.headName = headName;
         this.subtask = subtask;
@@ -66,26 +70,43 @@ final class NetworkInputProcessor<IN> implements StreamInputProcessor, StatusWat
                 }
                 current = null;
             }
-            BufferOrEvent next = gate.pollNext();
+            BufferOrEvent next = barriers.pollNext(gate);
             if (next == null) {
-                return gate.isFinished() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
+                return inputEnded() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
             }
             if (next.isBuffer()) {
                 currentChannel = next.getChannelIndex();
                 current = deserializers[currentChannel];
                 current.addBuffer(next.getBuffer());
+            } else if (next.getEvent() instanceof CheckpointBarrier barrier) {
+                barrier(barrier, next.getChannelIndex());
             } else if (next.getEvent() instanceof EndOfPartitionEvent) {
                 if (!deserializers[next.getChannelIndex()].isEmpty()) {
                     throw new IOException("Input channel " + next.getChannelIndex() + " of " + headName
                             + " ended in the middle of a record: the stream was truncated");
                 }
                 channelEnded(next.getChannelIndex());
-                if (gate.isFinished()) {
+                if (inputEnded()) {
                     return InputStatus.END_OF_INPUT;
                 }
             }
         }
         return InputStatus.MORE_AVAILABLE;
+    }
+
+    /** Every channel ended and nothing held back for alignment is left to process. */
+    private boolean inputEnded() {
+        return gate.isFinished() && barriers.isIdle();
+    }
+
+    private void barrier(CheckpointBarrier barrier, int channel) {
+        try {
+            barriers.barrier(barrier, channel);
+        } catch (OperatorFailureException | TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorFailureException(headName, subtask, e);
+        }
     }
 
     private void process(StreamRecord<IN> record) {
@@ -115,6 +136,7 @@ final class NetworkInputProcessor<IN> implements StreamInputProcessor, StatusWat
     private void channelEnded(int channel) {
         try {
             valve.channelEnded(channel, this);
+            barriers.channelEnded(channel);
         } catch (OperatorFailureException | TaskCancelledException e) {
             throw e;
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import org.millrace.runtime.io.network.api.RecordWriter;
 import org.millrace.runtime.jobgraph.ChainedOperatorConfig;
 import org.millrace.runtime.jobgraph.JobEdge;
 import org.millrace.runtime.metrics.TaskIOMetrics;
+import org.millrace.runtime.state.HeapKeyedStateBackend;
 import org.millrace.streaming.api.operators.OneInputStreamOperator;
 import org.millrace.streaming.api.operators.Output;
 import org.millrace.streaming.api.operators.StreamOperator;
@@ -28,6 +29,8 @@ final class OperatorChain {
 
     private final List<StreamOperator<?>> operators; // in chain order, head first
     private final List<String> names;
+    private final List<String> operatorIds;
+    private final List<StreamingRuntimeContext> contexts = new ArrayList<>();
     private final List<RecordWriter<?>> recordWriters;
     private final List<MailboxProcessingTimeService> timeServices = new ArrayList<>();
 
@@ -46,6 +49,7 @@ final class OperatorChain {
                     new StreamElementSerializer(serializer), setup.bufferTimeout().isZero(), metrics));
         }
         StreamOperator<?>[] built = new StreamOperator[n];
+        StreamingRuntimeContext[] builtContexts = new StreamingRuntimeContext[n];
         for (int i = n - 1; i >= 0; i--) {
             ChainedOperatorConfig config = configs.get(i);
             List<Output<?>> targets = new ArrayList<>();
@@ -70,6 +74,7 @@ final class OperatorChain {
             StreamingRuntimeContext context = new StreamingRuntimeContext(
                     setup.vertex().getName(), setup.subtaskIndex(), setup.vertex().getParallelism(),
                     setup.vertex().getMaxParallelism(), setup.attemptNumber(), setup.userCodeClassLoader(), accumulators);
+            builtContexts[i] = context;
             StreamOperatorParameters params = new StreamOperatorParameters(config.name(), output, context,
                     config.inputKeySelector(), setup.executionMode(), timeService, config.autoWatermarkIntervalMillis());
             try {
@@ -79,7 +84,9 @@ final class OperatorChain {
             }
         }
         this.operators = List.of(built);
+        this.contexts.addAll(List.of(builtContexts));
         this.names = configs.stream().map(ChainedOperatorConfig::name).toList();
+        this.operatorIds = configs.stream().map(ChainedOperatorConfig::operatorId).toList();
     }
 
     private static void addTarget(OutputTag<?> tag, Output<?> target, List<Output<?>> main, List<OutputTag<?>> sideTags,
@@ -112,6 +119,27 @@ final class OperatorChain {
         return recordWriters;
     }
 
+    int size() {
+        return operators.size();
+    }
+
+    String getOperatorId(int index) {
+        return operatorIds.get(index);
+    }
+
+    String getName(int index) {
+        return names.get(index);
+    }
+
+    StreamOperator<?> getOperator(int index) {
+        return operators.get(index);
+    }
+
+    /** The keyed state backend of operator {@code index}, or null if it is not keyed. */
+    HeapKeyedStateBackend<?> getKeyedStateBackend(int index) {
+        return contexts.get(index).getKeyedStateBackend();
+    }
+
     /** Opens tail first, so an operator's successors are ready before it may emit. */
     void open(String subtask) throws Exception {
         for (int i = operators.size() - 1; i >= 0; i--) {
@@ -127,7 +155,12 @@ final class OperatorChain {
 
     /** Finishes head first: what an operator emits when finishing still reaches open successors. */
     void finish(String subtask) throws Exception {
-        for (int i = 0; i < operators.size(); i++) {
+        finish(subtask, 0, operators.size());
+    }
+
+    /** Finishes operators {@code [from, to)} of the chain, head first. */
+    void finish(String subtask, int from, int to) throws Exception {
+        for (int i = from; i < to; i++) {
             try {
                 operators.get(i).finish();
             } catch (OperatorFailureException e) {
@@ -163,6 +196,13 @@ final class OperatorChain {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /** Flushes every output, then sends {@code event} after what was flushed. */
+    void broadcastEvent(org.millrace.runtime.io.network.AbstractEvent event) throws java.io.IOException {
+        for (RecordWriter<?> writer : recordWriters) {
+            writer.broadcastEvent(event);
         }
     }
 

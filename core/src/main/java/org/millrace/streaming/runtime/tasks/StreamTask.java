@@ -43,6 +43,11 @@ public final class StreamTask {
     private volatile boolean cancelled;
     private volatile Thread executingThread;
     private CompletableFuture<?> awaitedFuture;
+    /** Null if the job takes no checkpoints. Task thread only. */
+    private SubtaskCheckpointCoordinator checkpoints;
+    /** A source that has read all its input waits for this: a checkpoint after its last record completed. */
+    private CompletableFuture<Void> finalCheckpoint;
+    private long lastBarrierAtEndOfInput = Long.MAX_VALUE;
 
     public StreamTask(TaskSetup setup) {
         this.setup = setup;
@@ -73,6 +78,55 @@ public final class StreamTask {
         }
     }
 
+    /**
+     * Starts checkpoint {@code checkpointId} at this source task: between two records its operators
+     * snapshot and the barrier goes downstream. Any thread; ignored by tasks that are not sources
+     * (barriers reach them with the data).
+     */
+    public void triggerCheckpoint(long checkpointId, long timestamp) {
+        mailbox.put(() -> {
+            if (checkpoints != null && setup.input() == null) {
+                try {
+                    checkpoints.checkpoint(new org.millrace.runtime.io.network.CheckpointBarrier(checkpointId, timestamp));
+                } catch (Exception e) {
+                    throw new OperatorFailureException(getName(), "checkpoint " + checkpointId, e);
+                }
+            }
+        });
+    }
+
+    /** Checkpoint {@code checkpointId} of the job is complete: operators may commit. Any thread. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        mailbox.put(() -> {
+            if (checkpoints == null) {
+                return;
+            }
+            try {
+                checkpoints.notifyComplete(checkpointId);
+            } catch (OperatorFailureException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorFailureException(getName(), "completing checkpoint " + checkpointId, e);
+            }
+            if (finalCheckpoint != null && checkpointId > lastBarrierAtEndOfInput) {
+                finalCheckpoint.complete(null);
+            }
+        });
+    }
+
+    /** Checkpoint {@code checkpointId} was aborted. Any thread. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        mailbox.put(() -> {
+            if (checkpoints != null) {
+                try {
+                    checkpoints.notifyAborted(checkpointId);
+                } catch (Exception e) {
+                    LOG.warn("{}: an operator failed on the abort of checkpoint {}: {}", getName(), checkpointId, e.toString());
+                }
+            }
+        });
+    }
+
     /** Runs the task in the calling thread until its input ends, it fails, or it is cancelled. */
     public void invoke() throws Exception {
         executingThread = Thread.currentThread();
@@ -84,13 +138,26 @@ public final class StreamTask {
         try {
             List<ChainedOperatorConfig> configs = setup.vertex().deserializeChain(setup.userCodeClassLoader());
             chain = new OperatorChain(setup, configs, accumulators, ioMetrics, mailbox);
+            if (setup.checkpointing() != null) {
+                ChainStateRestore.initializeState(chain, setup.checkpointing().restore(), setup.checkpointing().storage(),
+                        setup.subtaskIndex(), setup.vertex().getParallelism(), getName());
+                checkpoints = new SubtaskCheckpointCoordinator(setup.checkpointing(), chain, getName(), setup.subtaskIndex());
+            }
             chain.open(subtask);
             input = createInputProcessor(chain);
             flusher = scheduleFlushes(chain);
             runMailboxLoop(input, chain);
             // processing-time timers do not fire after the end of input (as in Flink)
             chain.quiesceTimers();
-            chain.finish(subtask);
+            if (checkpoints != null && setup.input() == null) {
+                // the source's last records (and its final watermark) must be in a completed checkpoint
+                // before anything downstream may treat them as final, e.g. a sink committing them
+                chain.finish(subtask, 0, 1);
+                awaitFinalCheckpoint();
+                chain.finish(subtask, 1, chain.size());
+            } else {
+                chain.finish(subtask);
+            }
             // close before ending the partitions: a failing close (e.g. flushing a file) must fail
             // the task before any consumer sees the end of its input
             closed = true;
@@ -117,6 +184,16 @@ public final class StreamTask {
             ioMetrics.markEnded();
             executingThread = null;
             Thread.interrupted(); // do not leak a cancel interrupt into the pooled thread
+        }
+    }
+
+    /** Waits, running mails (triggers, notifications), until a checkpoint taken after the end of input completed. */
+    private void awaitFinalCheckpoint() throws InterruptedException {
+        lastBarrierAtEndOfInput = checkpoints.lastBarrierId();
+        finalCheckpoint = new CompletableFuture<>();
+        LOG.debug("{} read all its input; waiting for a checkpoint after barrier {}", getName(), lastBarrierAtEndOfInput);
+        while (!finalCheckpoint.isDone()) {
+            waitFor(finalCheckpoint, ioMetrics::addIdleNanos);
         }
     }
 
@@ -159,8 +236,27 @@ public final class StreamTask {
             throw new IllegalStateException(getName() + " has neither a source nor an input gate");
         }
         TypeSerializer serializer = setup.inputEdges().get(0).getSerializer();
+        boolean exactlyOnce = setup.checkpointing() == null || setup.checkpointing().exactlyOnce();
+        CheckpointBarrierAligner barriers = new CheckpointBarrierAligner(setup.input().getNumberOfInputChannels(), exactlyOnce,
+                new CheckpointBarrierAligner.BarrierAction() {
+                    @Override
+                    public void aligned(org.millrace.runtime.io.network.CheckpointBarrier barrier) throws Exception {
+                        if (checkpoints != null) {
+                            checkpoints.checkpoint(barrier);
+                        }
+                    }
+
+                    @Override
+                    public void abandoned(long checkpointId) {
+                        if (checkpoints != null) {
+                            setup.checkpointing().responder().decline(checkpointId, new IllegalStateException(getName()
+                                    + " received the barrier of a newer checkpoint before all barriers of checkpoint "
+                                    + checkpointId));
+                        }
+                    }
+                });
         return new NetworkInputProcessor(setup.input(), serializer, (OneInputStreamOperator) chain.getHead(),
-                chain.getHeadName(), subtask);
+                chain.getHeadName(), subtask, barriers);
     }
 
     private ScheduledFuture<?> scheduleFlushes(OperatorChain chain) {

@@ -8,6 +8,7 @@ import org.millrace.runtime.io.network.InputGate;
 import org.millrace.runtime.io.network.ResultPartitionWriter;
 import org.millrace.runtime.jobgraph.JobEdge;
 import org.millrace.runtime.jobgraph.JobVertex;
+import org.millrace.runtime.state.TaskStateManager;
 
 /**
  * Everything a {@link StreamTask} is deployed with, in one parameter object: which subtask of which
@@ -18,6 +19,8 @@ import org.millrace.runtime.jobgraph.JobVertex;
  * @param bufferTimeout how long records may wait in a partly filled buffer; {@link Duration#ZERO}
  *     flushes after every record
  * @param timerService the TaskExecutor's timer thread, used to post flush mails
+ * @param checkpointing the task's checkpoint storage, responder and restore, or null if the job
+ *     takes no checkpoints
  */
 public record TaskSetup(
         String jobName,
@@ -31,7 +34,8 @@ public record TaskSetup(
         InputGate input,
         Duration bufferTimeout,
         ScheduledExecutorService timerService,
-        ClassLoader userCodeClassLoader) {
+        ClassLoader userCodeClassLoader,
+        TaskStateManager checkpointing) {
 
     /** e.g. {@code "Flat Map -> Sink: Print (2/4)"}. */
     public String taskNameWithSubtask() {

@@ -1,8 +1,7 @@
-package org.millrace.runtime.checkpoint;
+package org.millrace.configuration;
 
 import static org.millrace.configuration.ConfigOptions.key;
 
-import org.millrace.configuration.ConfigOption;
 
 /** Where checkpoints and savepoints are written and how many completed checkpoints are kept (Flink's keys). */
 public final class CheckpointingOptions {

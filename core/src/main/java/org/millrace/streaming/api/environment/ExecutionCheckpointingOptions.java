@@ -1,4 +1,4 @@
-package org.millrace.runtime.checkpoint;
+package org.millrace.streaming.api.environment;
 
 import static org.millrace.configuration.ConfigOptions.key;
 
@@ -14,6 +14,14 @@ public final class ExecutionCheckpointingOptions {
             .durationType()
             .noDefaultValue()
             .withDescription("Time between the start of two periodic checkpoints. Checkpointing is off when not set.");
+
+    public static final ConfigOption<org.millrace.streaming.api.CheckpointingMode> CHECKPOINTING_MODE =
+            key("execution.checkpointing.mode")
+            .enumType(org.millrace.streaming.api.CheckpointingMode.class)
+            .defaultValue(org.millrace.streaming.api.CheckpointingMode.EXACTLY_ONCE)
+            .withDescription("EXACTLY_ONCE aligns checkpoint barriers at tasks with several inputs, so state reflects"
+                    + " every record exactly once after a restore; AT_LEAST_ONCE does not align (records may be applied"
+                    + " twice after a restore).");
 
     public static final ConfigOption<Duration> CHECKPOINTING_TIMEOUT = key("execution.checkpointing.timeout")
             .durationType()

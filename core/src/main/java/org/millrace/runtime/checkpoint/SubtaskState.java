@@ -10,7 +10,7 @@ import org.millrace.runtime.state.filesystem.FileStateHandle;
  * @param keyGroups the key groups its keyed state covers, or null if it has no keyed state
  */
 public record SubtaskState(int subtaskIndex, KeyGroupRange keyGroups, List<FileStateHandle> keyedState,
-                           List<FileStateHandle> operatorState) {
+                           List<FileStateHandle> operatorState) implements java.io.Serializable {
 
     public SubtaskState {
         keyedState = List.copyOf(keyedState);

@@ -1,0 +1,239 @@
+package org.millrace.runtime.jobmaster;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.Path;
+import org.millrace.api.common.RuntimeExecutionMode;
+import org.millrace.configuration.CheckpointingOptions;
+import org.millrace.configuration.Configuration;
+import org.millrace.runtime.checkpoint.CheckpointCoordinator;
+import org.millrace.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import org.millrace.runtime.checkpoint.CheckpointRecovery;
+import org.millrace.runtime.checkpoint.CheckpointTimer;
+import org.millrace.runtime.checkpoint.CompletedCheckpoint;
+import org.millrace.runtime.checkpoint.CompletedCheckpointStore;
+import org.millrace.runtime.checkpoint.OperatorInfo;
+import org.millrace.runtime.checkpoint.OperatorState;
+import org.millrace.runtime.checkpoint.SubtaskState;
+import org.millrace.runtime.checkpoint.TaskId;
+import org.millrace.runtime.checkpoint.TaskRestore;
+import org.millrace.runtime.execution.ExecutionState;
+import org.millrace.runtime.jobgraph.JobGraph;
+import org.millrace.runtime.jobgraph.JobVertex;
+import org.millrace.runtime.state.filesystem.FsCheckpointStorage;
+import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
+import org.millrace.runtime.taskexecutor.TaskCheckpointing;
+import org.millrace.runtime.taskexecutor.TaskExecutorGateway;
+import org.millrace.streaming.api.CheckpointingMode;
+import org.millrace.streaming.api.environment.ExecutionCheckpointingOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkpointing of one STREAMING job with {@code execution.checkpointing.interval} set: owns the
+ * job's {@link CheckpointCoordinator} and its storage, tells it which subtasks run (from a copy of
+ * their states the JobMaster keeps current, so the coordinator never needs the JobMaster's lock),
+ * sends triggers to running sources and notifications to running subtasks, and gives each deployed
+ * subtask the state it restores from: the newest usable checkpoint of the job (a damaged one is
+ * skipped for the one before it), found again after every failure.
+ *
+ * <p>Lock order: JobMaster, then coordinator; nothing here calls back into the JobMaster while
+ * holding the coordinator's lock (a job failure is handed to an executor).
+ */
+final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobCheckpointing.class);
+
+    /** What the coordinator needs to know of a subtask's current attempt. */
+    private record TaskEntry(JobVertex vertex, int index, ExecutionAttemptID attempt, TaskExecutorGateway gateway,
+                             ExecutionState state) {}
+
+    private final JobGraph jobGraph;
+    private final FsCheckpointStorage storage;
+    private final CheckpointCoordinator coordinator;
+    private final ScheduledExecutorService timer;
+    private final boolean exactlyOnce;
+    private final Executor failureExecutor;
+    private final Consumer<Throwable> failJob;
+    private final Map<TaskId, TaskEntry> tasks = new ConcurrentHashMap<>();
+
+    private JobCheckpointing(JobGraph jobGraph, Configuration conf, Executor failureExecutor, Consumer<Throwable> failJob)
+            throws IOException {
+        this.jobGraph = jobGraph;
+        this.failureExecutor = failureExecutor;
+        this.failJob = failJob;
+        this.exactlyOnce = conf.get(ExecutionCheckpointingOptions.CHECKPOINTING_MODE) == CheckpointingMode.EXACTLY_ONCE;
+        CheckpointCoordinatorConfiguration settings = CheckpointCoordinatorConfiguration.fromConfiguration(conf);
+        this.storage = FsCheckpointStorage.create(conf, jobGraph.getJobID());
+        Map<String, OperatorInfo> operators = new LinkedHashMap<>();
+        for (JobVertex v : jobGraph.getVertices()) {
+            for (String operatorId : v.getOperatorIds()) {
+                operators.put(operatorId, new OperatorInfo(v.getParallelism(), v.getMaxParallelism()));
+            }
+            for (int i = 0; i < v.getParallelism(); i++) {
+                tasks.put(new TaskId(v.getId(), i), new TaskEntry(v, i, null, null, ExecutionState.CREATED));
+            }
+        }
+        long nextId = CheckpointRecovery.highestCheckpointId(storage.getFileSystem(), storage.getJobDirectory()) + 1;
+        CompletedCheckpointStore completed = new CompletedCheckpointStore(conf.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS),
+                checkpoint -> storage.discard(checkpoint.directory()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "Checkpoint timer of job " + jobGraph.getJobID());
+            t.setDaemon(true);
+            return t;
+        });
+        this.coordinator = new CheckpointCoordinator(jobGraph.getJobID(), settings, operators, storage, completed, nextId,
+                CheckpointTimer.of(timer), System::currentTimeMillis, this);
+        LOG.info("Job {} takes checkpoints every {} ms ({}) into {}", jobGraph.getName(), settings.interval().toMillis(),
+                exactlyOnce ? "exactly once" : "at least once", storage.getJobDirectory());
+    }
+
+    /**
+     * Checkpointing for the job, or null if it takes none (no interval set, or a BATCH job, which
+     * recovers by re-running stages instead).
+     *
+     * @throws org.millrace.configuration.IllegalConfigurationException if a checkpoint option is invalid, naming it
+     */
+    static JobCheckpointing createIfEnabled(JobGraph jobGraph, Configuration conf, Executor failureExecutor,
+                                            Consumer<Throwable> failJob) throws IOException {
+        if (conf.getOptional(ExecutionCheckpointingOptions.CHECKPOINTING_INTERVAL).isEmpty()
+                || jobGraph.getExecutionMode() == RuntimeExecutionMode.BATCH) {
+            return null;
+        }
+        return new JobCheckpointing(jobGraph, conf, failureExecutor, failJob);
+    }
+
+    CheckpointCoordinator getCoordinator() {
+        return coordinator;
+    }
+
+    /** The JobMaster's record of a subtask changed (new attempt, deployed, running, ended); under its lock. */
+    void update(ExecutionVertex s) {
+        TaskId id = new TaskId(s.vertex.getId(), s.index);
+        TaskExecutorGateway gateway = s.slot == null ? null : s.slot.taskExecutor().gateway();
+        tasks.put(id, new TaskEntry(s.vertex, s.index, s.attemptId, gateway, s.state));
+        if (s.state == ExecutionState.FINISHED) {
+            coordinator.taskFinished(id, emptyStates(s.vertex, s.index));
+        }
+    }
+
+    /** What a deployed subtask needs to take part in checkpoints and to restore from the newest usable one. */
+    TaskCheckpointing forDeployment(JobVertex vertex, Optional<CompletedCheckpoint> restoreFrom) {
+        TaskRestore restore = restoreFrom.map(c -> restoreOf(c, vertex)).orElse(null);
+        return new TaskCheckpointing(storage.getJobDirectory().toString(), restore, exactlyOnce);
+    }
+
+    /** The newest checkpoint whose files are all present and intact, if any (looked up on every (re)start). */
+    Optional<CompletedCheckpoint> latestUsableCheckpoint() {
+        try {
+            return CheckpointRecovery.latestUsable(storage.getFileSystem(), storage.getJobDirectory());
+        } catch (IOException e) {
+            LOG.warn("Could not look for checkpoints of job {} in {}: {}", jobGraph.getName(), storage.getJobDirectory(),
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static TaskRestore restoreOf(CompletedCheckpoint checkpoint, JobVertex vertex) {
+        Map<String, TaskRestore.OperatorRestore> operators = new HashMap<>();
+        for (OperatorState state : checkpoint.metadata().operators()) {
+            if (vertex.getOperatorIds().contains(state.operatorId())) {
+                operators.put(state.operatorId(), new TaskRestore.OperatorRestore(state.parallelism(), state.subtasks()));
+            }
+        }
+        return new TaskRestore(checkpoint.checkpointId(), checkpoint.directory(), operators);
+    }
+
+    private static Map<String, SubtaskState> emptyStates(JobVertex vertex, int index) {
+        Map<String, SubtaskState> states = new LinkedHashMap<>();
+        for (String operatorId : vertex.getOperatorIds()) {
+            states.put(operatorId, new SubtaskState(index, null, List.of(), List.of()));
+        }
+        return states;
+    }
+
+    void acknowledge(ExecutionAttemptID attempt, long checkpointId, Map<String, SubtaskState> states) {
+        TaskId id = new TaskId(attempt.vertexId(), attempt.subtaskIndex());
+        TaskEntry entry = tasks.get(id);
+        if (entry != null && attempt.equals(entry.attempt)) {
+            coordinator.acknowledge(checkpointId, id, states);
+        }
+    }
+
+    void decline(ExecutionAttemptID attempt, long checkpointId, String reason) {
+        TaskId id = new TaskId(attempt.vertexId(), attempt.subtaskIndex());
+        TaskEntry entry = tasks.get(id);
+        if (entry != null && attempt.equals(entry.attempt)) {
+            coordinator.decline(checkpointId, id, new IllegalStateException(reason));
+        }
+    }
+
+    @Override
+    public Optional<Set<TaskId>> runningTasks() {
+        boolean anyRunning = false;
+        for (TaskEntry entry : tasks.values()) {
+            if (entry.state == ExecutionState.RUNNING) {
+                anyRunning = true;
+            } else if (entry.state != ExecutionState.FINISHED) {
+                return Optional.empty();
+            }
+        }
+        return anyRunning ? Optional.of(Set.copyOf(tasks.keySet())) : Optional.empty();
+    }
+
+    @Override
+    public void triggerCheckpoint(long checkpointId, long timestamp) {
+        tasks.forEach((id, entry) -> {
+            if (entry.state == ExecutionState.FINISHED) {
+                coordinator.taskFinished(id, emptyStates(entry.vertex, entry.index));
+            } else if (entry.vertex.getInputEdgeIds().isEmpty() && entry.state == ExecutionState.RUNNING
+                    && entry.gateway != null) {
+                entry.gateway.triggerCheckpoint(entry.attempt, checkpointId, timestamp);
+            }
+        });
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        forRunning(entry -> entry.gateway.notifyCheckpointComplete(entry.attempt, checkpointId));
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        forRunning(entry -> entry.gateway.notifyCheckpointAborted(entry.attempt, checkpointId));
+    }
+
+    private void forRunning(Consumer<TaskEntry> action) {
+        for (TaskEntry entry : tasks.values()) {
+            if (entry.state == ExecutionState.RUNNING && entry.gateway != null) {
+                action.accept(entry);
+            }
+        }
+    }
+
+    @Override
+    public void failJob(Throwable cause) {
+        failureExecutor.execute(() -> failJob.accept(cause));
+    }
+
+    @Override
+    public void close() {
+        coordinator.close();
+        timer.shutdownNow();
+        try {
+            storage.close();
+        } catch (IOException e) {
+            LOG.debug("Could not close the checkpoint storage of job {}: {}", jobGraph.getJobID(), e.toString());
+        }
+    }
+}

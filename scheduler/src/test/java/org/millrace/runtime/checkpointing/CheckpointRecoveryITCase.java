@@ -1,0 +1,133 @@
+package org.millrace.runtime.checkpointing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.millrace.api.common.functions.RichMapFunction;
+import org.millrace.api.common.state.CheckpointListener;
+import org.millrace.api.common.state.ValueState;
+import org.millrace.api.common.state.ValueStateDescriptor;
+import org.millrace.api.java.tuple.Tuple3;
+import org.millrace.configuration.CheckpointingOptions;
+import org.millrace.configuration.Configuration;
+import org.millrace.runtime.executiongraph.failover.RestartStrategyOptions;
+import org.millrace.runtime.minicluster.MiniCluster;
+import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
+import org.millrace.streaming.api.functions.KeyedProcessFunction;
+import org.millrace.streaming.api.functions.sink.SinkFunction;
+import org.millrace.util.Collector;
+
+/**
+ * A checkpointed job that fails after a checkpoint resumes from it: sources continue from their
+ * checkpointed positions (not from the start) and keyed state holds every record exactly once, so
+ * the per-key counts and sums after the failure equal those of a run without one.
+ */
+@Timeout(180)
+class CheckpointRecoveryITCase {
+
+    private static final long RECORDS = 3_000_000;
+    private static final int KEYS = 100;
+
+    /** Failures injected, and records read by the source subtask 0 in its second attempt. */
+    private static final AtomicLong INJECTED = new AtomicLong();
+    private static final AtomicLong READ_AFTER_RESTORE = new AtomicLong();
+    /** The last (count, sum) each key's counter emitted. */
+    private static final Map<Long, Tuple3<Long, Long, Long>> LATEST = new ConcurrentHashMap<>();
+
+    /** Fails once, in subtask 0's first attempt, on the first record after a checkpoint completed. */
+    static final class FailAfterFirstCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private boolean checkpointCompleted;
+
+        @Override
+        public Long map(Long value) {
+            boolean subtask0 = getRuntimeContext().getIndexOfThisSubtask() == 0;
+            if (subtask0 && getRuntimeContext().getAttemptNumber() == 0 && checkpointCompleted) {
+                INJECTED.incrementAndGet();
+                throw new IllegalStateException("injected failure after a completed checkpoint");
+            }
+            if (subtask0 && getRuntimeContext().getAttemptNumber() == 1) {
+                READ_AFTER_RESTORE.incrementAndGet();
+            }
+            return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointCompleted = true;
+        }
+    }
+
+    /** Counts and sums each key's values in keyed state, emitting the running totals. */
+    static final class CountAndSum extends KeyedProcessFunction<Long, Long, Tuple3<Long, Long, Long>> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Long> count;
+        private transient ValueState<Long> sum;
+
+        @Override
+        public void open(org.millrace.api.common.functions.OpenContext context) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
+            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<Tuple3<Long, Long, Long>> out) throws Exception {
+            long c = count.value() == null ? 1 : count.value() + 1;
+            long s = sum.value() == null ? value : sum.value() + value;
+            count.update(c);
+            sum.update(s);
+            out.collect(Tuple3.of(value % KEYS, c, s));
+        }
+    }
+
+    /** Keeps the latest totals per key (an upsert: a replayed record overwrites, it does not add). */
+    static final class LatestPerKey implements SinkFunction<Tuple3<Long, Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void invoke(Tuple3<Long, Long, Long> value) {
+            LATEST.put(value.f0, value);
+        }
+    }
+
+    @Test
+    void jobResumesFromItsLatestCheckpointWithKeyedStateExactlyOnce(@TempDir Path checkpoints) throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), checkpoints.toUri().toString());
+        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_TYPE.key(), "fixed-delay");
+        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS.key(), "2");
+        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY.key(), "10 ms");
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(50);
+        env.fromSequence(0, RECORDS - 1)
+                .map(new FailAfterFirstCheckpoint())
+                .keyBy(v -> v % KEYS)
+                .process(new CountAndSum())
+                .addSink(new LatestPerKey());
+
+        try (MiniCluster cluster = new MiniCluster(conf, 2)) {
+            cluster.submitJob(env.getJobGraph("exactly-once counters"), getClass().getClassLoader()).get(150, TimeUnit.SECONDS);
+        }
+
+        assertEquals(1, INJECTED.get(), "the failure must have been injected once (after a completed checkpoint)");
+        assertTrue(READ_AFTER_RESTORE.get() > 0 && READ_AFTER_RESTORE.get() < RECORDS / 2,
+                "source subtask 0 resumed from its checkpointed position, not from the start: read "
+                        + READ_AFTER_RESTORE.get() + " of its " + RECORDS / 2 + " records again");
+        assertEquals(KEYS, LATEST.size());
+        for (long key = 0; key < KEYS; key++) {
+            long count = RECORDS / KEYS;
+            // values key, key + KEYS, ..., key + (count - 1) * KEYS
+            long sum = count * key + KEYS * count * (count - 1) / 2;
+            assertEquals(Tuple3.of(key, count, sum), LATEST.get(key), "totals of key " + key);
+        }
+    }
+}
