@@ -39,6 +39,7 @@ public final class ConfigOptionRegistry {
             org.millrace.streaming.api.environment.ExecutionCheckpointingOptions.class,
             NettyShuffleEnvironmentOptions.class,
             PipelineOptions.class,
+            SavepointConfigOptions.class,
             TaskManagerOptions.class);
 
     /** Holder class to its options sorted by key; holders sorted by simple name. */

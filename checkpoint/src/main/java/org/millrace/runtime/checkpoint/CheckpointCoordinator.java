@@ -33,8 +33,12 @@ public final class CheckpointCoordinator implements AutoCloseable {
         /** The tasks that must acknowledge a checkpoint now, or empty if not all of the job's tasks run. */
         Optional<Set<TaskId>> runningTasks();
 
-        /** Starts checkpoint {@code checkpointId} at the sources (they inject the barriers). */
-        void triggerCheckpoint(long checkpointId, long timestamp);
+        /**
+         * Starts checkpoint {@code checkpointId} at the sources (they inject the barriers).
+         *
+         * @param targetLocation a savepoint's directory, or null for a checkpoint
+         */
+        void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation);
 
         void notifyCheckpointComplete(long checkpointId);
 
@@ -132,6 +136,19 @@ public final class CheckpointCoordinator implements AutoCloseable {
      * checkpoint once every task acknowledged and the metadata is written, or fails if it is aborted.
      */
     public synchronized CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
+        return trigger(null);
+    }
+
+    /**
+     * Takes a savepoint into a new directory below {@code targetDirectory} (a file system URI): a
+     * checkpoint the user owns, marked as such in its metadata, never deleted by retention and not
+     * used for failover. Completes with it once written.
+     */
+    public synchronized CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory) {
+        return trigger(java.util.Objects.requireNonNull(targetDirectory, "targetDirectory"));
+    }
+
+    private CompletableFuture<CompletedCheckpoint> trigger(String savepointDirectory) {
         if (shutdown) {
             return CompletableFuture.failedFuture(new CheckpointException("The checkpoint coordinator is shut down"));
         }
@@ -144,17 +161,26 @@ public final class CheckpointCoordinator implements AutoCloseable {
         long timestamp = clock.getAsLong();
         CheckpointStorageLocation location;
         try {
-            location = storage.initializeCheckpoint(checkpointId);
-        } catch (IOException e) {
-            LOG.warn("Checkpoint {} of job {} could not be started: {}", checkpointId, jobId, e.toString());
-            failed(new CheckpointException("Could not create the directory of checkpoint " + checkpointId, e));
-            return CompletableFuture.failedFuture(e);
+            location = savepointDirectory == null ? storage.initializeCheckpoint(checkpointId)
+                    : storage.initializeSavepoint(savepointDirectory);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("{} {} of job {} could not be started: {}", savepointDirectory == null ? "Checkpoint" : "Savepoint",
+                    checkpointId, jobId, e.toString());
+            if (savepointDirectory == null) {
+                failed(new CheckpointException("Could not create the directory of checkpoint " + checkpointId, e));
+            }
+            return CompletableFuture.failedFuture(new CheckpointException("Could not create the directory of "
+                    + (savepointDirectory == null ? "checkpoint " + checkpointId : "a savepoint in " + savepointDirectory)
+                    + ": " + e.getMessage(), e));
         }
-        PendingCheckpoint checkpoint = new PendingCheckpoint(checkpointId, timestamp, location, running.get());
+        PendingCheckpoint checkpoint = new PendingCheckpoint(checkpointId, timestamp, location, running.get(),
+                savepointDirectory != null);
         pending.put(checkpointId, checkpoint);
         checkpoint.timeout = timer.schedule(() -> expire(checkpoint), configuration.timeout().toMillis());
-        LOG.info("Triggering checkpoint {} of job {} ({} tasks)", checkpointId, jobId, checkpoint.pendingTasks());
-        tasks.triggerCheckpoint(checkpointId, timestamp);
+        LOG.info("Triggering {} {} of job {} ({} tasks)", checkpoint.savepoint ? "savepoint" : "checkpoint", checkpointId,
+                jobId, checkpoint.pendingTasks());
+        tasks.triggerCheckpoint(checkpointId, timestamp,
+                checkpoint.savepoint ? location.getDirectory().toString() : null);
         return checkpoint.future;
     }
 
@@ -218,11 +244,13 @@ public final class CheckpointCoordinator implements AutoCloseable {
             failed(failure);
             return;
         }
-        completedCheckpoints.add(completed);
-        failureManager.succeeded();
+        if (!checkpoint.savepoint) {
+            completedCheckpoints.add(completed);
+            failureManager.succeeded();
+        }
         lastCheckpointEndMillis = clock.getAsLong();
-        LOG.info("Completed checkpoint {} of job {} in {} ms at {}", checkpoint.checkpointId, jobId,
-                lastCheckpointEndMillis - checkpoint.timestamp, completed.directory());
+        LOG.info("Completed {} {} of job {} in {} ms at {}", checkpoint.savepoint ? "savepoint" : "checkpoint",
+                checkpoint.checkpointId, jobId, lastCheckpointEndMillis - checkpoint.timestamp, completed.directory());
         for (PendingCheckpoint older : new ArrayList<>(pending.headMap(checkpoint.checkpointId).values())) {
             abort(older, new CheckpointException("Checkpoint " + older.checkpointId + " was subsumed by checkpoint "
                     + checkpoint.checkpointId), false);
@@ -240,7 +268,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
         tasks.notifyCheckpointAborted(checkpoint.checkpointId);
         checkpoint.future.completeExceptionally(reason);
         lastCheckpointEndMillis = clock.getAsLong();
-        if (countsAsFailure) {
+        if (countsAsFailure && !checkpoint.savepoint) {
             failed(reason);
         }
     }

@@ -19,12 +19,16 @@ final class PendingCheckpoint {
     final long checkpointId;
     final long timestamp;
     final CheckpointStorageLocation location;
+    /** A savepoint: the user's, not kept for failover. */
+    final boolean savepoint;
     final CompletableFuture<CompletedCheckpoint> future = new CompletableFuture<>();
     CheckpointTimer.Scheduled timeout;
     private final Set<TaskId> notYetAcknowledged;
     private final Map<String, List<SubtaskState>> statesByOperator = new LinkedHashMap<>();
 
-    PendingCheckpoint(long checkpointId, long timestamp, CheckpointStorageLocation location, Set<TaskId> tasks) {
+    PendingCheckpoint(long checkpointId, long timestamp, CheckpointStorageLocation location, Set<TaskId> tasks,
+                      boolean savepoint) {
+        this.savepoint = savepoint;
         this.checkpointId = checkpointId;
         this.timestamp = timestamp;
         this.location = location;
@@ -59,6 +63,6 @@ final class PendingCheckpoint {
             sorted.sort(java.util.Comparator.comparingInt(SubtaskState::subtaskIndex));
             states.add(new OperatorState(operatorId, info.parallelism(), info.maxParallelism(), sorted));
         });
-        return new CheckpointMetadata(jobId, checkpointId, timestamp, false, states);
+        return new CheckpointMetadata(jobId, checkpointId, timestamp, savepoint, states);
     }
 }

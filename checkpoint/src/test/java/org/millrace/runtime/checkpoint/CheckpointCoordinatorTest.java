@@ -56,7 +56,7 @@ class CheckpointCoordinatorTest {
         }
 
         @Override
-        public void triggerCheckpoint(long checkpointId, long timestamp) {
+        public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation) {
             events.add("trigger " + checkpointId);
         }
 

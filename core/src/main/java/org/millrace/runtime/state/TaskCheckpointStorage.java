@@ -11,8 +11,12 @@ import org.millrace.runtime.state.filesystem.FileStateHandle;
  */
 public interface TaskCheckpointStorage {
 
-    /** A new state file in the directory of checkpoint {@code checkpointId} (created by the JobMaster). */
-    CheckpointStateOutputStream createStateFile(long checkpointId, String fileName) throws IOException;
+    /**
+     * A new state file in the directory of checkpoint {@code checkpointId} (created by the JobMaster),
+     * or in {@code targetLocation} for a savepoint.
+     */
+    CheckpointStateOutputStream createStateFile(long checkpointId, String targetLocation, String fileName)
+            throws IOException;
 
     /**
      * Opens a state file of the checkpoint the task restores from; its length and checksum are

@@ -55,8 +55,11 @@ public final class RemoteTaskExecutorGateway implements TaskExecutorGateway {
     }
 
     @Override
-    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp) {
-        return checkpointTask(attemptId, checkpointId, timestamp, CheckpointAction.TRIGGER);
+    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
+                                                     String targetLocation) {
+        return client.tell(address, CheckpointTask.newBuilder().setAttemptId(attemptId.toString())
+                .setCheckpointId(checkpointId).setTimestamp(timestamp).setAction(CheckpointAction.TRIGGER)
+                .setTargetLocation(targetLocation).build(), timeout);
     }
 
     @Override

@@ -169,7 +169,8 @@ public final class TaskManagerRunner implements AutoCloseable {
         rpcServer.registerHandler(CheckpointTask.class, (request, sender) -> {
             ExecutionAttemptID attempt = ExecutionAttemptID.fromString(request.getAttemptId());
             return RpcHandler.acknowledgeWhen(switch (request.getAction()) {
-                case TRIGGER -> taskExecutor.triggerCheckpoint(attempt, request.getCheckpointId(), request.getTimestamp());
+                case TRIGGER -> taskExecutor.triggerCheckpoint(attempt, request.getCheckpointId(), request.getTimestamp(),
+                        request.getTargetLocation() == null ? null : request.getTargetLocation().toString());
                 case COMPLETE -> taskExecutor.notifyCheckpointComplete(attempt, request.getCheckpointId());
                 case ABORT -> taskExecutor.notifyCheckpointAborted(attempt, request.getCheckpointId());
             });

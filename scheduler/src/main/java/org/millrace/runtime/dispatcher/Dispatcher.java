@@ -211,6 +211,36 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+        JobMaster master;
+        synchronized (this) {
+            master = running.get(jobId);
+        }
+        if (master == null) {
+            return CompletableFuture.failedFuture(archivedOrUnknown(jobId));
+        }
+        LOG.info("Triggering a savepoint of job {}{}", jobId, cancelJob ? " and stopping it" : "");
+        return master.triggerSavepoint(targetDirectory, cancelJob);
+    }
+
+    private synchronized Exception archivedOrUnknown(JobID jobId) {
+        JobInfo archivedJob = archived.get(jobId);
+        return archivedJob == null ? new JobNotFoundException(jobId)
+                : new IllegalStateException("Job " + jobId + " is not running (" + archivedJob.status() + ")");
+    }
+
+    @Override
+    public CompletableFuture<Void> disposeSavepoint(String savepointPath) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                org.millrace.runtime.checkpoint.SavepointDisposal.dispose(savepointPath, clusterConfiguration);
+            } catch (java.io.IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, ioExecutor);
+    }
+
+    @Override
     public CompletableFuture<ClusterOverview> requestClusterOverview() {
         int running;
         int finished = 0;

@@ -19,6 +19,19 @@ public interface DispatcherGateway {
     /** Cancels a running job; fails with {@link JobNotFoundException} when no such job is known. */
     CompletableFuture<Void> cancelJob(JobID jobId);
 
+    /**
+     * Takes a savepoint of a running job below {@code targetDirectory} (null: {@code
+     * state.savepoints.dir}), cancelling the job afterwards if asked; completes with its path.
+     */
+    default CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("Savepoints are not offered here"));
+    }
+
+    /** Deletes a savepoint (its directory), after checking that it is one. */
+    default CompletableFuture<Void> disposeSavepoint(String savepointPath) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("Savepoints are not offered here"));
+    }
+
     CompletableFuture<ClusterOverview> requestClusterOverview();
 
     /** Running and ended jobs, newest first. */

@@ -12,7 +12,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.millrace.configuration.SavepointConfigOptions;
+import org.millrace.runtime.state.filesystem.CheckpointStorageLocation;
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.configuration.Configuration;
@@ -66,6 +69,8 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     private final Executor failureExecutor;
     private final Consumer<Throwable> failJob;
     private final Map<TaskId, TaskEntry> tasks = new ConcurrentHashMap<>();
+    /** The savepoint the job was submitted to start from ({@code execution.savepoint.path}), if any. */
+    private final Optional<CompletedCheckpoint> initialSavepoint;
 
     private JobCheckpointing(JobGraph jobGraph, Configuration conf, Executor failureExecutor, Consumer<Throwable> failJob)
             throws IOException {
@@ -84,7 +89,9 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
                 tasks.put(new TaskId(v.getId(), i), new TaskEntry(v, i, null, null, ExecutionState.CREATED));
             }
         }
-        long nextId = CheckpointRecovery.highestCheckpointId(storage.getFileSystem(), storage.getJobDirectory()) + 1;
+        this.initialSavepoint = loadSavepoint(conf, operators);
+        long nextId = Math.max(CheckpointRecovery.highestCheckpointId(storage.getFileSystem(), storage.getJobDirectory()),
+                initialSavepoint.map(CompletedCheckpoint::checkpointId).orElse(0L)) + 1;
         CompletedCheckpointStore completed = new CompletedCheckpointStore(conf.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS),
                 checkpoint -> storage.discard(checkpoint.directory()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -133,15 +140,80 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
         return new TaskCheckpointing(storage.getJobDirectory().toString(), restore, exactlyOnce);
     }
 
-    /** The newest checkpoint whose files are all present and intact, if any (looked up on every (re)start). */
+    /**
+     * The newest checkpoint of the job whose files are all present and intact (looked up on every
+     * (re)start), else the savepoint the job was started from, if any.
+     */
     Optional<CompletedCheckpoint> latestUsableCheckpoint() {
         try {
-            return CheckpointRecovery.latestUsable(storage.getFileSystem(), storage.getJobDirectory());
+            Optional<CompletedCheckpoint> own = CheckpointRecovery.latestUsable(storage.getFileSystem(), storage.getJobDirectory());
+            if (own.isPresent()) {
+                return own;
+            }
         } catch (IOException e) {
             LOG.warn("Could not look for checkpoints of job {} in {}: {}", jobGraph.getName(), storage.getJobDirectory(),
                     e.toString());
+        }
+        return initialSavepoint;
+    }
+
+    /**
+     * Reads and checks the savepoint {@code execution.savepoint.path} names: every file intact, every
+     * operator with state present in the job (unless unclaimed state may be dropped), key groups unchanged.
+     *
+     * @throws IOException naming the savepoint and what is wrong with it
+     */
+    private Optional<CompletedCheckpoint> loadSavepoint(Configuration conf, Map<String, OperatorInfo> operators)
+            throws IOException {
+        Optional<String> configured = conf.getOptional(SavepointConfigOptions.SAVEPOINT_PATH);
+        if (configured.isEmpty()) {
             return Optional.empty();
         }
+        Path path = new Path(configured.get());
+        if (path.getName().equals(CheckpointStorageLocation.METADATA_FILE)) {
+            path = path.getParent();
+        }
+        FileSystem fs = path.toUri().getScheme() == null ? storage.getFileSystem()
+                : path.getFileSystem(storage.getFileSystem().getConf());
+        CompletedCheckpoint savepoint;
+        try {
+            savepoint = CheckpointRecovery.load(fs, path);
+        } catch (IOException e) {
+            throw new IOException("Cannot start from savepoint " + path + ": " + e.getMessage(), e);
+        }
+        boolean dropUnclaimed = conf.get(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE);
+        List<String> unclaimed = new java.util.ArrayList<>();
+        for (OperatorState state : savepoint.metadata().operators()) {
+            OperatorInfo operator = operators.get(state.operatorId());
+            boolean hasState = state.subtasks().stream().anyMatch(s -> !s.files().isEmpty());
+            if (operator == null) {
+                if (hasState) {
+                    unclaimed.add(state.operatorId());
+                }
+            } else if (operator.maxParallelism() != state.maxParallelism() && hasState) {
+                throw new IOException("Cannot start from savepoint " + path + ": operator " + state.operatorId()
+                        + " had max parallelism " + state.maxParallelism() + " (its number of key groups) and now has "
+                        + operator.maxParallelism() + "; set the same max parallelism (setMaxParallelism) to restore it");
+            }
+        }
+        if (!unclaimed.isEmpty() && !dropUnclaimed) {
+            throw new IOException("Cannot start from savepoint " + path + ": it holds state of operators " + unclaimed
+                    + " that this job does not have (was a uid changed or an operator removed?). Start with"
+                    + " --allowNonRestoredState (-n) to drop that state.");
+        }
+        if (!unclaimed.isEmpty()) {
+            LOG.warn("Job {} drops the state of operators {} in savepoint {} (--allowNonRestoredState)",
+                    jobGraph.getName(), unclaimed, path);
+        }
+        LOG.info("Job {} starts from savepoint {} (checkpoint {})", jobGraph.getName(), path, savepoint.checkpointId());
+        return Optional.of(savepoint);
+    }
+
+    /**
+     * Takes a savepoint below {@code targetDirectory}; completes with its directory.
+     */
+    java.util.concurrent.CompletableFuture<String> triggerSavepoint(String targetDirectory) {
+        return coordinator.triggerSavepoint(targetDirectory).thenApply(CompletedCheckpoint::directory);
     }
 
     private static TaskRestore restoreOf(CompletedCheckpoint checkpoint, JobVertex vertex) {
@@ -192,13 +264,13 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     }
 
     @Override
-    public void triggerCheckpoint(long checkpointId, long timestamp) {
+    public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation) {
         tasks.forEach((id, entry) -> {
             if (entry.state == ExecutionState.FINISHED) {
                 coordinator.taskFinished(id, emptyStates(entry.vertex, entry.index));
             } else if (entry.vertex.getInputEdgeIds().isEmpty() && entry.state == ExecutionState.RUNNING
                     && entry.gateway != null) {
-                entry.gateway.triggerCheckpoint(entry.attempt, checkpointId, timestamp);
+                entry.gateway.triggerCheckpoint(entry.attempt, checkpointId, timestamp, targetLocation);
             }
         });
     }

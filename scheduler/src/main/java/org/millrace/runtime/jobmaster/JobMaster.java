@@ -97,6 +97,8 @@ public final class JobMaster {
     private long endMillis = -1;
     /** Null if the job takes no checkpoints. */
     private final JobCheckpointing checkpointing;
+    /** {@code state.savepoints.dir}: where savepoints go when no directory is given; may be null. */
+    private final String savepointDirectory;
     /** The checkpoint the current (re)start restores from; chosen when the job (re)starts running. */
     private Optional<CompletedCheckpoint> restoreCheckpoint = Optional.empty();
 
@@ -127,6 +129,8 @@ public final class JobMaster {
             throw new UncheckedIOException("Could not open the checkpoint storage of job '" + jobGraph.getName() + "': "
                     + e.getMessage(), e);
         }
+        this.savepointDirectory = effective.getOptional(org.millrace.configuration.CheckpointingOptions.SAVEPOINT_DIRECTORY)
+                .orElse(null);
         FailoverTopology topology = JobGraphFailoverTopology.of(jobGraph, blockingExchanges);
         // pipelined: the whole job, as nothing could resume a region's state (no checkpoints yet)
         FailoverStrategyType failoverType = blockingExchanges
@@ -573,6 +577,32 @@ public final class JobMaster {
         if (checkpointing != null) {
             checkpointing.decline(attemptId, checkpointId, reason);
         }
+    }
+
+    /**
+     * Takes a savepoint of the running job below {@code targetDirectory} (else {@code
+     * state.savepoints.dir}) and, if {@code cancelJob}, cancels the job once it is written ({@code
+     * flink stop}). Completes with the savepoint's directory.
+     */
+    public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {
+        if (checkpointing == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobGraph.getName()
+                    + "' takes no checkpoints; savepoints need execution.checkpointing.interval and state.checkpoints.dir"));
+        }
+        String target = targetDirectory != null ? targetDirectory
+                : savepointDirectory;
+        if (target == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("No savepoint directory: give one"
+                    + " (flink savepoint <jobId> <targetDirectory>) or set state.savepoints.dir"));
+        }
+        // the coordinator completes the savepoint under its lock: continue elsewhere (lock order)
+        return checkpointing.triggerSavepoint(target).thenApplyAsync(path -> {
+            LOG.info("Savepoint of job {} ({}) written to {}", jobGraph.getName(), jobGraph.getJobID(), path);
+            if (cancelJob) {
+                cancel();
+            }
+            return path;
+        }, completionExecutor);
     }
 
     /** The checkpoint coordinator of the job, if it takes checkpoints (savepoints, REST, tests). */

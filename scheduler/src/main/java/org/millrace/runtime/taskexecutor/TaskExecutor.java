@@ -133,12 +133,13 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp) {
+    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
+                                                     String targetLocation) {
         Task task = tasks.get(attemptId);
         if (task == null) {
             listener.declineCheckpoint(attemptId, checkpointId, "attempt " + attemptId + " is not running on " + resourceId);
         } else {
-            task.triggerCheckpoint(checkpointId, timestamp);
+            task.triggerCheckpoint(checkpointId, timestamp, targetLocation);
         }
         return CompletableFuture.completedFuture(null);
     }

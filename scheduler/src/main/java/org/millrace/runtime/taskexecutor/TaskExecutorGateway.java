@@ -20,8 +20,13 @@ public interface TaskExecutorGateway {
     /** Drops everything the job left on this TaskExecutor: partitions, spill files, its class loader. */
     CompletableFuture<Void> releaseJob(JobID jobId);
 
-    /** Starts checkpoint {@code checkpointId} at a running source attempt (it injects the barriers). */
-    CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp);
+    /**
+     * Starts checkpoint {@code checkpointId} at a running source attempt (it injects the barriers).
+     *
+     * @param targetLocation a savepoint's directory, or null for a checkpoint
+     */
+    CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
+                                              String targetLocation);
 
     /** Checkpoint {@code checkpointId} is complete: the attempt's operators may commit what it covers. */
     CompletableFuture<Void> notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId);

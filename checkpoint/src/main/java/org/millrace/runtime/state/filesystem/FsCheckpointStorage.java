@@ -78,6 +78,23 @@ public final class FsCheckpointStorage implements AutoCloseable {
     }
 
     /**
+     * Creates a new savepoint directory {@code savepoint-<first 6 digits of the job id>-<random>}
+     * below {@code targetDirectory} (a file system URI; a path without scheme is on this storage's
+     * file system).
+     */
+    public CheckpointStorageLocation initializeSavepoint(String targetDirectory) throws IOException {
+        Path target = new Path(targetDirectory);
+        FileSystem targetFs = target.toUri().getScheme() == null ? fs : target.getFileSystem(fs.getConf());
+        String name = "savepoint-" + jobDirectory.getName().substring(0, 6) + "-"
+                + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Path directory = targetFs.makeQualified(new Path(target, name));
+        if (!targetFs.mkdirs(directory)) {
+            throw new IOException("Could not create savepoint directory " + directory);
+        }
+        return new CheckpointStorageLocation(targetFs, directory);
+    }
+
+    /**
      * The directory of a checkpoint the coordinator started, for a task to write its state files
      * into (tasks never create or complete checkpoints themselves).
      */
@@ -87,7 +104,9 @@ public final class FsCheckpointStorage implements AutoCloseable {
 
     /** Deletes a checkpoint's directory (subsumed, failed or aborted checkpoints). */
     public void discard(String checkpointDirectory) throws IOException {
-        fs.delete(new Path(checkpointDirectory), true);
+        Path directory = new Path(checkpointDirectory);
+        FileSystem owner = directory.toUri().getScheme() == null ? fs : directory.getFileSystem(fs.getConf());
+        owner.delete(directory, true);
     }
 
     @Override

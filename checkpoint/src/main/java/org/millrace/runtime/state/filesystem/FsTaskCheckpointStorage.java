@@ -13,13 +13,16 @@ import org.millrace.shuffle.hadoop.HadoopFileSystems;
 
 /**
  * A task's view of its job's checkpoints on a Hadoop file system: state files go into
- * {@code <job directory>/chk-<n>/} (which the JobMaster created), restored files are read, with
+ * {@code <job directory>/chk-<n>/} (which the JobMaster created), or a savepoint's directory (on
+ * the same file system or another one reachable with the same settings), restored files are read, with
  * their checksums checked, from the checkpoint the task restores from. Closing it closes the file
  * system client it opened.
  */
 public final class FsTaskCheckpointStorage implements TaskCheckpointStorage, AutoCloseable {
 
-    private final FileSystem fs;
+    private final org.apache.hadoop.conf.Configuration hadoopConf;
+    /** File system clients by scheme and authority: checkpoints, savepoints and a restored savepoint may differ. */
+    private final java.util.Map<String, FileSystem> fileSystems = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path jobDirectory;
     private final Path restoreDirectory;
 
@@ -29,15 +32,18 @@ public final class FsTaskCheckpointStorage implements TaskCheckpointStorage, Aut
      */
     public FsTaskCheckpointStorage(String jobDirectory, String restoreDirectory, Configuration configuration)
             throws IOException {
-        this.fs = HadoopFileSystems.newInstance(URI.create(jobDirectory), HadoopConfigurations.load(configuration));
+        this.hadoopConf = HadoopConfigurations.load(configuration);
+        fileSystemOf(new Path(jobDirectory));
         this.jobDirectory = new Path(jobDirectory);
         this.restoreDirectory = restoreDirectory == null ? null : new Path(restoreDirectory);
     }
 
     @Override
-    public CheckpointStateOutputStream createStateFile(long checkpointId, String fileName) throws IOException {
-        Path directory = new Path(jobDirectory, FsCheckpointStorage.CHECKPOINT_DIR_PREFIX + checkpointId);
-        return new CheckpointStorageLocation(fs, directory).createStateFile(fileName);
+    public CheckpointStateOutputStream createStateFile(long checkpointId, String targetLocation, String fileName)
+            throws IOException {
+        Path directory = targetLocation != null ? new Path(targetLocation)
+                : new Path(jobDirectory, FsCheckpointStorage.CHECKPOINT_DIR_PREFIX + checkpointId);
+        return new CheckpointStorageLocation(fileSystemOf(directory), directory).createStateFile(fileName);
     }
 
     @Override
@@ -45,11 +51,28 @@ public final class FsTaskCheckpointStorage implements TaskCheckpointStorage, Aut
         if (restoreDirectory == null) {
             throw new IllegalStateException("This task restores from no checkpoint");
         }
-        return StateFileReader.open(fs, restoreDirectory, handle);
+        return StateFileReader.open(fileSystemOf(restoreDirectory), restoreDirectory, handle);
+    }
+
+    private FileSystem fileSystemOf(Path path) throws IOException {
+        URI uri = path.toUri();
+        String key = uri.getScheme() + "://" + uri.getAuthority();
+        FileSystem fs = fileSystems.get(key);
+        if (fs == null) {
+            fs = HadoopFileSystems.newInstance(uri, hadoopConf);
+            FileSystem raced = fileSystems.putIfAbsent(key, fs);
+            if (raced != null) {
+                fs.close();
+                fs = raced;
+            }
+        }
+        return fs;
     }
 
     @Override
     public void close() throws IOException {
-        fs.close();
+        for (FileSystem fs : fileSystems.values()) {
+            fs.close();
+        }
     }
 }

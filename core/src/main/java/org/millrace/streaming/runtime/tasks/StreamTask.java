@@ -79,15 +79,15 @@ public final class StreamTask {
     }
 
     /**
-     * Starts checkpoint {@code checkpointId} at this source task: between two records its operators
-     * snapshot and the barrier goes downstream. Any thread; ignored by tasks that are not sources
+     * Starts checkpoint {@code checkpointId} (a savepoint into {@code targetLocation} if not null) at
+     * this source task: between two records its operators snapshot and the barrier goes downstream. Any thread; ignored by tasks that are not sources
      * (barriers reach them with the data).
      */
-    public void triggerCheckpoint(long checkpointId, long timestamp) {
+    public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation) {
         mailbox.put(() -> {
             if (checkpoints != null && setup.input() == null) {
                 try {
-                    checkpoints.checkpoint(new org.millrace.runtime.io.network.CheckpointBarrier(checkpointId, timestamp));
+                    checkpoints.checkpoint(new org.millrace.runtime.io.network.CheckpointBarrier(checkpointId, timestamp, targetLocation));
                 } catch (Exception e) {
                     throw new OperatorFailureException(getName(), "checkpoint " + checkpointId, e);
                 }

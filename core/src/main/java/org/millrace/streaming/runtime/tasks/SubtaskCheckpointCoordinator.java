@@ -76,7 +76,7 @@ final class SubtaskCheckpointCoordinator {
             manager.responder().decline(id, e);
             return;
         }
-        manager.asyncSnapshotExecutor().execute(() -> writeAndAcknowledge(id, snapshots));
+        manager.asyncSnapshotExecutor().execute(() -> writeAndAcknowledge(id, barrier.getTargetLocation(), snapshots));
     }
 
     private List<OperatorSnapshot> snapshotOperators(long id) throws Exception {
@@ -108,14 +108,14 @@ final class SubtaskCheckpointCoordinator {
         return snapshots;
     }
 
-    private void writeAndAcknowledge(long id, List<OperatorSnapshot> snapshots) {
+    private void writeAndAcknowledge(long id, String target, List<OperatorSnapshot> snapshots) {
         try {
             Map<String, SubtaskState> states = new LinkedHashMap<>();
             for (OperatorSnapshot snapshot : snapshots) {
                 List<FileStateHandle> keyed = snapshot.keyed == null ? List.of()
-                        : List.of(write(id, snapshot.operatorId + "-" + subtaskIndex + ".keyed", snapshot.keyed));
+                        : List.of(write(id, target, snapshot.operatorId + "-" + subtaskIndex + ".keyed", snapshot.keyed));
                 List<FileStateHandle> operator = snapshot.operator == null ? List.of()
-                        : List.of(write(id, snapshot.operatorId + "-" + subtaskIndex + ".op", snapshot.operator));
+                        : List.of(write(id, target, snapshot.operatorId + "-" + subtaskIndex + ".op", snapshot.operator));
                 states.put(snapshot.operatorId, new SubtaskState(subtaskIndex, snapshot.keyGroups, keyed, operator));
             }
             manager.responder().acknowledge(id, states);
@@ -125,8 +125,8 @@ final class SubtaskCheckpointCoordinator {
         }
     }
 
-    private FileStateHandle write(long id, String fileName, byte[] bytes) throws java.io.IOException {
-        try (CheckpointStateOutputStream out = manager.storage().createStateFile(id, fileName)) {
+    private FileStateHandle write(long id, String target, String fileName, byte[] bytes) throws java.io.IOException {
+        try (CheckpointStateOutputStream out = manager.storage().createStateFile(id, target, fileName)) {
             out.write(bytes);
             return out.closeAndGetHandle();
         }
