@@ -65,6 +65,11 @@ public final class CheckpointCoordinator implements AutoCloseable {
     private CheckpointTimer.Scheduled nextTrigger;
     private boolean periodicScheduling;
     private boolean shutdown;
+    private long numCompleted;
+    private long numFailed;
+    private CompletedCheckpoint latestCompleted;
+    private long latestDurationMillis = -1;
+    private String latestSavepoint;
 
     /**
      * @param operators every operator of the job that may report state, by operator id
@@ -244,11 +249,16 @@ public final class CheckpointCoordinator implements AutoCloseable {
             failed(failure);
             return;
         }
+        lastCheckpointEndMillis = clock.getAsLong();
         if (!checkpoint.savepoint) {
             completedCheckpoints.add(completed);
             failureManager.succeeded();
+            numCompleted++;
+            latestCompleted = completed;
+            latestDurationMillis = lastCheckpointEndMillis - checkpoint.timestamp;
+        } else {
+            latestSavepoint = completed.directory();
         }
-        lastCheckpointEndMillis = clock.getAsLong();
         LOG.info("Completed {} {} of job {} in {} ms at {}", checkpoint.savepoint ? "savepoint" : "checkpoint",
                 checkpoint.checkpointId, jobId, lastCheckpointEndMillis - checkpoint.timestamp, completed.directory());
         for (PendingCheckpoint older : new ArrayList<>(pending.headMap(checkpoint.checkpointId).values())) {
@@ -274,6 +284,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
     }
 
     private void failed(CheckpointException reason) {
+        numFailed++;
         if (failureManager.failed()) {
             tasks.failJob(new CheckpointException("Exceeded the tolerable number of failed checkpoints ("
                     + failureManager.tolerable() + ", execution.checkpointing.tolerable-failed-checkpoints): "
@@ -288,6 +299,12 @@ public final class CheckpointCoordinator implements AutoCloseable {
             LOG.warn("Could not delete the files of checkpoint {} at {}: {}", checkpoint.checkpointId,
                     checkpoint.location.getDirectory(), e.toString());
         }
+    }
+
+    /** Counts and the latest completed checkpoint and savepoint. */
+    public synchronized CheckpointStatistics getStatistics() {
+        return new CheckpointStatistics(numCompleted, numFailed, pending.size(), latestCompleted, latestDurationMillis,
+                latestSavepoint);
     }
 
     /** Checkpoints in progress, by id. */

@@ -48,6 +48,22 @@ final class ResultFetchingGateway implements DispatcherGateway {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+        return dispatcher.triggerSavepoint(jobId, targetDirectory, cancelJob);
+    }
+
+    @Override
+    public CompletableFuture<Void> disposeSavepoint(String savepointPath) {
+        return dispatcher.disposeSavepoint(savepointPath);
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<org.millrace.runtime.checkpoint.CheckpointStatistics>> requestCheckpointStatistics(
+            JobID jobId) {
+        return dispatcher.requestCheckpointStatistics(jobId);
+    }
+
+    @Override
     public CompletableFuture<ClusterOverview> requestClusterOverview() {
         return dispatcher.requestClusterOverview();
     }

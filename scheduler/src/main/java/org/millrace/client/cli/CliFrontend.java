@@ -59,9 +59,8 @@ public final class CliFrontend {
     public static final String ACTION_LIST = "list";
     public static final String ACTION_CANCEL = "cancel";
     public static final String ACTION_INFO = "info";
-
-    /** Flink's actions that this client recognises but does not offer yet. */
-    private static final Set<String> UNSUPPORTED_ACTIONS = Set.of("stop", "savepoint");
+    public static final String ACTION_SAVEPOINT = "savepoint";
+    public static final String ACTION_STOP = "stop";
 
     private static final String SEPARATOR = "------------------------------------------------------------";
 
@@ -113,13 +112,15 @@ public final class CliFrontend {
                 case ACTION_INFO -> {
                     return infoAction(CliOptionsParser.parseRunOptions(actionArgs));
                 }
+                case ACTION_SAVEPOINT -> {
+                    return savepointAction(CliOptionsParser.parseSavepointOptions(actionArgs));
+                }
+                case ACTION_STOP -> {
+                    return stopAction(CliOptionsParser.parseStopOptions(actionArgs));
+                }
                 default -> {
-                    if (UNSUPPORTED_ACTIONS.contains(action)) {
-                        return usageError("Action \"" + action + "\" is not available in this client yet;"
-                                + " the actions are \"run\", \"info\", \"list\" and \"cancel\".");
-                    }
                     return usageError("\"" + action + "\" is not a valid action. Valid actions are \"run\", \"info\","
-                            + " \"list\" and \"cancel\".");
+                            + " \"list\", \"cancel\", \"stop\" and \"savepoint\".");
                 }
             }
         } catch (CliArgumentsException e) {
@@ -243,6 +244,57 @@ public final class CliFrontend {
             return 0;
         } catch (RestClientException e) {
             return clusterError("Could not cancel job " + options.jobId(), e);
+        }
+    }
+
+    private int savepointAction(SavepointOptions options) {
+        if (options.help()) {
+            CliUsage.printSavepointHelp(out);
+            return 0;
+        }
+        RestClusterClient client = clusterClient(options.configurationSettings(), ACTION_SAVEPOINT);
+        try {
+            if (options.disposePath() != null) {
+                out.println("Disposing savepoint '" + options.disposePath() + "'.");
+                out.flush();
+                await(client.disposeSavepoint(options.disposePath()));
+                out.println("Savepoint '" + options.disposePath() + "' disposed.");
+                return 0;
+            }
+            out.println("Triggering savepoint for job " + options.jobId() + ".");
+            out.println("Waiting for response...");
+            out.flush();
+            String path = await(client.triggerSavepoint(options.jobId(), options.targetDirectory(), false));
+            out.println("Savepoint completed. Path: " + path);
+            out.println("You can resume your program from this savepoint with the run command.");
+            return 0;
+        } catch (RestClientException e) {
+            return clusterError(options.disposePath() != null ? "Could not dispose savepoint " + options.disposePath()
+                    : "Could not take a savepoint of job " + options.jobId(), e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int stopAction(StopOptions options) {
+        if (options.help()) {
+            CliUsage.printStopHelp(out);
+            return 0;
+        }
+        if (options.drain()) {
+            return usageError("--drain is not supported yet: stop without it (the job's windows are then not fired).");
+        }
+        RestClusterClient client = clusterClient(options.configurationSettings(), ACTION_STOP);
+        out.println("Suspending job \"" + options.jobId() + "\" with a savepoint.");
+        out.flush();
+        try {
+            String path = await(client.stopWithSavepoint(options.jobId(), options.savepointDirectory()));
+            out.println("Savepoint completed. Path: " + path);
+            return 0;
+        } catch (RestClientException e) {
+            return clusterError("Could not stop job " + options.jobId() + " with a savepoint", e);
+        } finally {
+            out.flush();
         }
     }
 

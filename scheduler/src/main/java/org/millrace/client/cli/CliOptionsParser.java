@@ -1,13 +1,15 @@
 package org.millrace.client.cli;
 
+import org.millrace.configuration.SavepointConfigOptions;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.millrace.api.common.JobID;
 
 /**
- * Parses the arguments of {@code flink run}, {@code flink list} and {@code flink cancel} (everything
- * after the action) into {@link RunOptions}, {@link ListOptions} and {@link CancelOptions}.
+ * Parses the arguments of {@code flink run}, {@code list}, {@code cancel}, {@code savepoint} and
+ * {@code stop} (everything after the action) into their options records.
  *
  * <p>Options come first; the first argument that is not an option ends them. For {@code run} it is
  * the JAR file and everything after it belongs to the program, even if it looks like an option
@@ -17,13 +19,15 @@ import org.millrace.api.common.JobID;
  *
  * <p>Every action accepts {@code -m,--jobmanager <host:port>}, {@code -t,--target <name>},
  * {@code -D <key>=<value>} and {@code -h,--help}. {@code run} adds {@code -c,--class},
- * {@code -p,--parallelism}, {@code -d,--detached} and Flink's old YARN options ({@link LegacyYarnOptions});
- * {@code list} adds {@code -r,--running},
- * {@code -s,--scheduled} and {@code -a,--all}.
+ * {@code -p,--parallelism}, {@code -d,--detached}, {@code -s,--fromSavepoint},
+ * {@code -n,--allowNonRestoredState} and Flink's old YARN options ({@link LegacyYarnOptions});
+ * {@code list} adds {@code -r,--running}, {@code -s,--scheduled} and {@code -a,--all};
+ * {@code savepoint} adds {@code -d,--dispose}; {@code stop} adds {@code -p,--savepointPath} and
+ * {@code -d,--drain}.
  */
 public final class CliOptionsParser {
 
-    private enum Action { RUN, LIST, CANCEL }
+    private enum Action { RUN, LIST, CANCEL, SAVEPOINT, STOP }
 
     private final Action action;
     private final List<String> args;
@@ -38,6 +42,9 @@ public final class CliOptionsParser {
     private boolean running;
     private boolean scheduled;
     private boolean all;
+    private String disposePath;
+    private String savepointDirectory;
+    private boolean drain;
 
     private CliOptionsParser(Action action, List<String> args) {
         this.action = action;
@@ -81,13 +88,54 @@ public final class CliOptionsParser {
         if (parser.position + 1 < args.size()) {
             throw new CliArgumentsException("Unexpected argument for action \"cancel\": " + args.get(parser.position + 1));
         }
-        JobID jobId;
+        return new CancelOptions(jobId(args.get(parser.position)), parser.target(), parser.dynamicProperties, false);
+    }
+
+    /** Parses the arguments that follow {@code savepoint}: {@code <jobId> [targetDirectory]} or {@code -d <path>}. */
+    public static SavepointOptions parseSavepointOptions(List<String> args) throws CliArgumentsException {
+        CliOptionsParser parser = new CliOptionsParser(Action.SAVEPOINT, args);
+        if (parser.parseOptions()) {
+            return new SavepointOptions(null, null, null, ClusterTarget.CONFIGURED, parser.dynamicProperties, true);
+        }
+        int remaining = args.size() - parser.position;
+        if (parser.disposePath != null) {
+            if (remaining > 0) {
+                throw new CliArgumentsException("Unexpected argument for \"savepoint --dispose\": " + args.get(parser.position));
+            }
+            return new SavepointOptions(null, null, parser.disposePath, parser.target(), parser.dynamicProperties, false);
+        }
+        if (remaining == 0) {
+            throw new CliArgumentsException("Missing JobID: give the id of the job to take a savepoint of (see 'flink list').");
+        }
+        if (remaining > 2) {
+            throw new CliArgumentsException("Unexpected argument for action \"savepoint\": " + args.get(parser.position + 2));
+        }
+        return new SavepointOptions(jobId(args.get(parser.position)), remaining == 2 ? args.get(parser.position + 1) : null,
+                null, parser.target(), parser.dynamicProperties, false);
+    }
+
+    /** Parses the arguments that follow {@code stop}: {@code [-p dir] [-d] <jobId>}. */
+    public static StopOptions parseStopOptions(List<String> args) throws CliArgumentsException {
+        CliOptionsParser parser = new CliOptionsParser(Action.STOP, args);
+        if (parser.parseOptions()) {
+            return new StopOptions(null, null, false, ClusterTarget.CONFIGURED, parser.dynamicProperties, true);
+        }
+        if (!parser.hasMoreArguments()) {
+            throw new CliArgumentsException("Missing JobID: give the id of the job to stop (see 'flink list').");
+        }
+        if (parser.position + 1 < args.size()) {
+            throw new CliArgumentsException("Unexpected argument for action \"stop\": " + args.get(parser.position + 1));
+        }
+        return new StopOptions(jobId(args.get(parser.position)), parser.savepointDirectory, parser.drain, parser.target(),
+                parser.dynamicProperties, false);
+    }
+
+    private static JobID jobId(String text) throws CliArgumentsException {
         try {
-            jobId = JobID.fromHexString(args.get(parser.position).strip());
+            return JobID.fromHexString(text.strip());
         } catch (IllegalArgumentException e) {
             throw new CliArgumentsException(e.getMessage());
         }
-        return new CancelOptions(jobId, parser.target(), parser.dynamicProperties, false);
     }
 
     /** Consumes the options; returns true (and stops) at one asking for help. */
@@ -155,6 +203,10 @@ public final class CliOptionsParser {
                     case "-c", "--class" -> entryClass = requireValue(name, inlineValue);
                     case "-p", "--parallelism" -> parallelism = parseParallelism(requireValue(name, inlineValue));
                     case "-d", "--detached", "-yd" -> detached = true;
+                    case "-s", "--fromSavepoint" -> dynamicProperties.put(SavepointConfigOptions.SAVEPOINT_PATH.key(),
+                            requireValue(name, inlineValue));
+                    case "-n", "--allowNonRestoredState" -> dynamicProperties.put(
+                            SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE.key(), "true");
                     default -> {
                         if (!LegacyYarnOptions.takesValue(name)) {
                             throw unrecognized(arg);
@@ -169,6 +221,19 @@ public final class CliOptionsParser {
                     case "-r", "--running" -> running = true;
                     case "-s", "--scheduled" -> scheduled = true;
                     case "-a", "--all" -> all = true;
+                    default -> throw unrecognized(arg);
+                }
+            }
+            case SAVEPOINT -> {
+                switch (name) {
+                    case "-d", "--dispose" -> disposePath = requireValue(name, inlineValue);
+                    default -> throw unrecognized(arg);
+                }
+            }
+            case STOP -> {
+                switch (name) {
+                    case "-p", "--savepointPath" -> savepointDirectory = requireValue(name, inlineValue);
+                    case "-d", "--drain" -> drain = true;
                     default -> throw unrecognized(arg);
                 }
             }

@@ -38,6 +38,13 @@ public final class CliUsage {
                                                   cluster has accepted it (needs a cluster
                                                   target; the embedded local cluster always runs
                                                   attached).
+                 -s,--fromSavepoint <savepointPath>
+                                                  Path to a savepoint (or retained checkpoint) to
+                                                  restore the job from (e.g.
+                                                  hdfs:///flink/savepoint-1537).
+                 -n,--allowNonRestoredState       Allow to skip savepoint state that cannot be
+                                                  restored: state of operators the program no
+                                                  longer has.
             """ + TARGET_OPTIONS;
 
     private static final String LIST_SYNTAX = """
@@ -71,6 +78,27 @@ public final class CliUsage {
               "cancel" action options:
             """ + TARGET_OPTIONS;
 
+    private static final String SAVEPOINT_SYNTAX = """
+            Action "savepoint" triggers savepoints for a running job or disposes existing ones.
+
+              Syntax: savepoint [OPTIONS] <Job ID> [<target directory>]
+              "savepoint" action options:
+                 -d,--dispose <arg>               Path of the savepoint to dispose.
+            """ + TARGET_OPTIONS;
+
+    private static final String STOP_SYNTAX = """
+            Action "stop" stops a running program with a savepoint.
+
+              Syntax: stop [OPTIONS] <Job ID>
+              "stop" action options:
+                 -p,--savepointPath <savepointPath>
+                                                  Path to the savepoint (for example
+                                                  hdfs:///flink/savepoint-1537). If no directory
+                                                  is given, state.savepoints.dir is used.
+                 -d,--drain                       End event time (MAX_WATERMARK) before taking the
+                                                  savepoint; not supported yet.
+            """ + TARGET_OPTIONS;
+
     private CliUsage() {}
 
     /** The help of all actions ({@code flink --help}). */
@@ -86,6 +114,10 @@ public final class CliUsage {
         out.print(LIST_SYNTAX);
         out.println();
         out.print(CANCEL_SYNTAX);
+        out.println();
+        out.print(STOP_SYNTAX);
+        out.println();
+        out.print(SAVEPOINT_SYNTAX);
         out.println();
         out.println("Without -m or -t (and without execution.target in the configuration) \"run\" runs jobs on an");
         out.println("embedded local cluster in the client JVM; \"list\" and \"cancel\" talk to the cluster at");
@@ -119,5 +151,19 @@ public final class CliUsage {
         out.println("./flink cancel [OPTIONS] <Job ID>");
         out.println();
         out.print(CANCEL_SYNTAX);
+    }
+
+    /** The help of the savepoint action ({@code flink savepoint --help}). */
+    public static void printSavepointHelp(PrintStream out) {
+        out.println("./flink savepoint [OPTIONS] <Job ID> [<target directory>]");
+        out.println();
+        out.print(SAVEPOINT_SYNTAX);
+    }
+
+    /** The help of the stop action ({@code flink stop --help}). */
+    public static void printStopHelp(PrintStream out) {
+        out.println("./flink stop [OPTIONS] <Job ID>");
+        out.println();
+        out.print(STOP_SYNTAX);
     }
 }

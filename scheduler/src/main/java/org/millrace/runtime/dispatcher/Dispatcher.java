@@ -223,6 +223,20 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
         return master.triggerSavepoint(targetDirectory, cancelJob);
     }
 
+    @Override
+    public CompletableFuture<java.util.Optional<org.millrace.runtime.checkpoint.CheckpointStatistics>> requestCheckpointStatistics(
+            JobID jobId) {
+        JobMaster master;
+        synchronized (this) {
+            master = running.get(jobId);
+        }
+        if (master == null) {
+            return CompletableFuture.failedFuture(archivedOrUnknown(jobId));
+        }
+        return CompletableFuture.completedFuture(master.getCheckpointCoordinator()
+                .map(org.millrace.runtime.checkpoint.CheckpointCoordinator::getStatistics));
+    }
+
     private synchronized Exception archivedOrUnknown(JobID jobId) {
         JobInfo archivedJob = archived.get(jobId);
         return archivedJob == null ? new JobNotFoundException(jobId)

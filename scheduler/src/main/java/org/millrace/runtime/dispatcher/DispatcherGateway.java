@@ -27,6 +27,12 @@ public interface DispatcherGateway {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("Savepoints are not offered here"));
     }
 
+    /** The job's checkpoint counts and latest checkpoint; empty if the job takes no checkpoints. */
+    default CompletableFuture<java.util.Optional<org.millrace.runtime.checkpoint.CheckpointStatistics>> requestCheckpointStatistics(
+            JobID jobId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("Checkpoint statistics are not offered here"));
+    }
+
     /** Deletes a savepoint (its directory), after checking that it is one. */
     default CompletableFuture<Void> disposeSavepoint(String savepointPath) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("Savepoints are not offered here"));

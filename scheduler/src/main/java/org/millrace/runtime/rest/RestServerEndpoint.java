@@ -27,6 +27,7 @@ import org.millrace.runtime.dispatcher.DispatcherGateway;
 import org.millrace.runtime.rest.handler.ClusterHandlers;
 import org.millrace.runtime.rest.handler.JobHandlers;
 import org.millrace.runtime.rest.handler.JobSubmitHandler;
+import org.millrace.runtime.rest.handler.SavepointHandlers;
 import org.millrace.runtime.rest.handler.TaskManagerHandlers;
 import org.millrace.runtime.rest.handler.jar.JarHandlers;
 import org.millrace.runtime.rest.handler.jar.JarStore;
@@ -151,6 +152,7 @@ public final class RestServerEndpoint implements AutoCloseable {
         JarHandlers jars = new JarHandlers(gateway, new JarStore(jarDirectory),
                 new ProgramJobGraphExtractor(configuration, serverClassLoader), ioExecutor, programExecutor, this::getRestBaseUrl);
         TaskManagerHandlers taskManagers = new TaskManagerHandlers(gateway, metrics);
+        SavepointHandlers savepoints = new SavepointHandlers(gateway);
         return new Router()
                 .add(GET, "/config", cluster::config)
                 .add(GET, "/overview", cluster::overview)
@@ -164,6 +166,12 @@ public final class RestServerEndpoint implements AutoCloseable {
                 .add(GET, "/jobs/:jobid/execution-result", jobs::executionResult)
                 .add(GET, "/jobs/:jobid/vertices/:vertexid", jobs::vertex)
                 .add(GET, "/jobs/:jobid/vertices/:vertexid/backpressure", jobs::backpressure)
+                .add(GET, "/jobs/:jobid/checkpoints", savepoints::checkpoints)
+                .add(POST, "/jobs/:jobid/savepoints", savepoints::trigger)
+                .add(GET, "/jobs/:jobid/savepoints/:triggerid", savepoints::status)
+                .add(POST, "/jobs/:jobid/stop", savepoints::stop)
+                .add(POST, "/savepoint-disposal", savepoints::dispose)
+                .add(GET, "/savepoint-disposal/:triggerid", savepoints::disposalStatus)
                 .add(GET, "/jars", jars::list)
                 .add(POST, "/jars/upload", jars::upload)
                 .add(DELETE, "/jars/:jarid", jars::delete)

@@ -176,14 +176,17 @@ class CliFrontendITCase {
         assertEquals("Please specify an action.\n\n" + CliUsage.HINT + "\n", err());
         errBytes.reset();
         assertEquals(1, flink("launch", "x.jar"));
-        assertEquals("\"launch\" is not a valid action. Valid actions are \"run\", \"info\", \"list\" and \"cancel\".\n\n"
-                + CliUsage.HINT + "\n", err());
+        assertEquals("\"launch\" is not a valid action. Valid actions are \"run\", \"info\", \"list\", \"cancel\", \"stop\""
+                + " and \"savepoint\".\n\n" + CliUsage.HINT + "\n", err());
         errBytes.reset();
         assertEquals(1, flink("run", "--bogus", "x.jar"));
         assertEquals("Unrecognized option: --bogus\n\n" + CliUsage.HINT + "\n", err());
         errBytes.reset();
-        assertEquals(1, flink("savepoint", "0123456789abcdef0123456789abcdef"));
-        assertTrue(err().startsWith("Action \"savepoint\" is not available in this client yet"), err());
+        assertEquals(1, flink("savepoint"));
+        assertTrue(err().startsWith("Missing JobID"), err());
+        errBytes.reset();
+        assertEquals(1, flink("stop", "--drain", "0123456789abcdef0123456789abcdef"));
+        assertTrue(err().startsWith("--drain is not supported yet"), err());
     }
 
     @Test

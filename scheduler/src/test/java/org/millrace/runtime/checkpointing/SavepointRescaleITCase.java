@@ -95,7 +95,7 @@ class SavepointRescaleITCase {
         LATEST.clear();
     }
 
-    private static JobGraph job(Configuration conf, int parallelism, boolean withCounter) {
+    static JobGraph job(Configuration conf, int parallelism, boolean withCounter) {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         env.enableCheckpointing(200);

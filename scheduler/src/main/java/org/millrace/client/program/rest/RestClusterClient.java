@@ -125,6 +125,64 @@ public final class RestClusterClient {
         return endpoint.send(request).thenApply(answer -> null);
     }
 
+    /**
+     * Takes a savepoint of the job ({@code POST /jobs/:jobid/savepoints}), into {@code targetDirectory}
+     * or, if null, the cluster's {@code state.savepoints.dir}; completes with the savepoint's path
+     * once it is written, cancelling the job afterwards if asked.
+     */
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+        ObjectNode body = json.createObjectNode().put("cancel-job", cancelJob);
+        body.put("target-directory", targetDirectory);
+        return startAndAwait("/jobs/" + jobId + "/savepoints", body, "/jobs/" + jobId + "/savepoints/");
+    }
+
+    /** Stops the job with a savepoint ({@code POST /jobs/:jobid/stop}); completes with the savepoint's path. */
+    public CompletableFuture<String> stopWithSavepoint(JobID jobId, String targetDirectory) {
+        ObjectNode body = json.createObjectNode().put("drain", false);
+        body.put("targetDirectory", targetDirectory);
+        return startAndAwait("/jobs/" + jobId + "/stop", body, "/jobs/" + jobId + "/savepoints/");
+    }
+
+    /** Deletes a savepoint ({@code POST /savepoint-disposal}); completes when it is gone. */
+    public CompletableFuture<Void> disposeSavepoint(String savepointPath) {
+        return startAndAwait("/savepoint-disposal", json.createObjectNode().put("savepoint-path", savepointPath),
+                "/savepoint-disposal/").thenApply(path -> null);
+    }
+
+    /** Starts an asynchronous operation and polls its status until COMPLETED: its location, or its failure. */
+    private CompletableFuture<String> startAndAwait(String path, ObjectNode body, String statusPrefix) {
+        HttpRequest request = endpoint.request(path).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(toJson(body))).build();
+        CompletableFuture<String> result = new CompletableFuture<>();
+        endpoint.send(request).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(RestEndpoint.unwrap(failure));
+            } else {
+                pollOperation(statusPrefix + answer.path("request-id").asText(), FIRST_POLL_DELAY_MILLIS, result);
+            }
+        });
+        return result;
+    }
+
+    private void pollOperation(String statusPath, long delayMillis, CompletableFuture<String> result) {
+        endpoint.send(endpoint.request(statusPath).GET().build()).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(RestEndpoint.unwrap(failure));
+            } else if ("COMPLETED".equals(answer.path("status").path("id").asText())) {
+                JsonNode operation = answer.path("operation");
+                if (operation.has("failure-cause")) {
+                    result.completeExceptionally(new RestClientException(
+                            operation.path("failure-cause").path("message").asText(), RestClientException.NO_RESPONSE, null));
+                } else {
+                    result.complete(operation.path("location").asText());
+                }
+            } else if (!result.isDone()) {
+                long next = Math.min(delayMillis * 2, MAX_POLL_DELAY_MILLIS);
+                after(delayMillis).execute(() -> pollOperation(statusPath, next, result));
+            }
+        });
+    }
+
     /** The job's current status ({@code GET /jobs/:jobid}). */
     public CompletableFuture<JobStatus> getJobStatus(JobID jobId) {
         return endpoint.send(endpoint.request("/jobs/" + jobId).GET().build())

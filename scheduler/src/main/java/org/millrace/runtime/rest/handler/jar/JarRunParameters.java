@@ -1,13 +1,12 @@
 package org.millrace.runtime.rest.handler.jar;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.millrace.runtime.rest.handler.RequestBodies;
 import org.millrace.runtime.rest.handler.RequestParameters;
 import org.millrace.runtime.rest.http.RestHandlerException;
-import org.millrace.runtime.rest.http.RestJson;
 import org.millrace.runtime.rest.http.RestRequest;
 
 /**
@@ -42,34 +41,11 @@ public record JarRunParameters(String entryClass, List<String> programArgs, Inte
     }
 
     private static JsonNode body(RestRequest request) throws RestHandlerException {
-        if (!request.hasBody()) {
-            return RestJson.object();
-        }
-        try {
-            JsonNode json = RestJson.MAPPER.readTree(request.body());
-            if (json == null || json.isNull() || json.isMissingNode()) {
-                return RestJson.object();
-            }
-            if (!json.isObject()) {
-                throw RestHandlerException.badRequest("The request body must be a JSON object");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw RestHandlerException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw RestHandlerException.badRequest("The request body could not be read: " + e.getMessage());
-        }
+        return RequestBodies.object(request);
     }
 
     private static String text(JsonNode body, String field) throws RestHandlerException {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw RestHandlerException.badRequest("'" + field + "' must be a string");
-        }
-        return value.asText();
+        return RequestBodies.text(body, field);
     }
 
     private static List<String> bodyArguments(JsonNode body) throws RestHandlerException {
