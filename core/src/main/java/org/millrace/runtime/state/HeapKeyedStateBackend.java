@@ -89,10 +89,6 @@ public final class HeapKeyedStateBackend<K> {
 
     /** Writes every registered state of every key group this instance owns. */
     public void snapshot(OutputStream stream) throws IOException {
-        if (!namespacedStates.isEmpty()) {
-            throw new UnsupportedOperationException("Window contents and other namespaced state ("
-                    + namespacedStates.keySet() + ") cannot be checkpointed yet");
-        }
         DataOutputStream out = new DataOutputStream(stream);
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
@@ -250,8 +246,15 @@ public final class HeapKeyedStateBackend<K> {
     /** The namespaced state called {@code name}, created on first use; one instance per name. */
     @SuppressWarnings("unchecked")
     public <N, S> NamespacedState<K, N, S> getNamespacedState(String name) {
-        return (NamespacedState<K, N, S>) namespacedStates.computeIfAbsent(name,
-                n -> new NamespacedState<K, N, S>(this, keyGroupRange.size()));
+        return (NamespacedState<K, N, S>) namespacedStates.computeIfAbsent(name, n -> {
+            NamespacedState<K, N, S> created = new NamespacedState<>(this, keyGroupRange.size());
+            try {
+                register("namespaced:" + n, created);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Could not restore state '" + n + "'", e);
+            }
+            return created;
+        });
     }
 
     /** A {@link ValueState} holding one {@link StateTable} per key group. */

@@ -113,6 +113,21 @@ final class NamespacedStateTable<K, N, V> {
         return size;
     }
 
+    /** What {@link #forEach} hands each entry to. */
+    interface EntryVisitor<K, N, V> {
+        void visit(K key, N namespace, V value) throws java.io.IOException;
+    }
+
+    /** Visits every entry (a snapshot); the table must not change meanwhile. */
+    @SuppressWarnings("unchecked")
+    void forEach(EntryVisitor<K, N, V> visitor) throws java.io.IOException {
+        for (int slot = 0; slot < hashes.length; slot++) {
+            if (hashes[slot] != 0) {
+                visitor.visit((K) entries[3 * slot], (N) entries[3 * slot + 1], (V) entries[3 * slot + 2]);
+            }
+        }
+    }
+
     private void resize() {
         Object[] oldEntries = entries;
         int[] oldHashes = hashes;

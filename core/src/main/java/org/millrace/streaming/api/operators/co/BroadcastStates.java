@@ -1,5 +1,10 @@
 package org.millrace.streaming.api.operators.co;
 
+import org.millrace.api.java.typeutils.runtime.kryo.KryoSerializer;
+import org.millrace.core.memory.DataInputDeserializer;
+import org.millrace.core.memory.DataOutputSerializer;
+import org.millrace.runtime.state.OperatorStateStore;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,11 +20,41 @@ import org.millrace.api.common.state.MapStateDescriptor;
  */
 public final class BroadcastStates {
 
+    private static final String STATE_PREFIX = "broadcast:";
+
     private final Map<String, HeapBroadcastState<?, ?>> states = new HashMap<>();
 
     public BroadcastStates(List<MapStateDescriptor<?, ?>> declared) {
         for (MapStateDescriptor<?, ?> descriptor : declared) {
             states.put(descriptor.getName(), new HeapBroadcastState<>());
+        }
+    }
+
+    /**
+     * Writes every broadcast state into a checkpoint. The states are the same in every instance, so
+     * only instance 0 writes them, as union lists every restored instance reads whole.
+     */
+    public void snapshot(int subtaskIndex, OperatorStateStore store) throws java.io.IOException {
+        if (subtaskIndex != 0) {
+            return;
+        }
+        KryoSerializer<Object> kryo = new KryoSerializer<>(Object.class);
+        for (Map.Entry<String, HeapBroadcastState<?, ?>> state : states.entrySet()) {
+            DataOutputSerializer bytes = new DataOutputSerializer(256);
+            kryo.serialize(new LinkedHashMap<>(state.getValue().map), bytes);
+            store.put(STATE_PREFIX + state.getKey(), OperatorStateStore.Distribution.UNION, List.of(bytes.copyOfBuffer()));
+        }
+    }
+
+    /** Takes the broadcast states back from a checkpoint. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void restore(OperatorStateStore store) throws java.io.IOException {
+        KryoSerializer<Object> kryo = new KryoSerializer<>(Object.class);
+        for (Map.Entry<String, HeapBroadcastState<?, ?>> state : states.entrySet()) {
+            for (byte[] bytes : store.get(STATE_PREFIX + state.getKey())) {
+                Map restored = (Map) kryo.deserialize(new DataInputDeserializer(bytes));
+                ((Map) state.getValue().map).putAll(restored);
+            }
         }
     }
 

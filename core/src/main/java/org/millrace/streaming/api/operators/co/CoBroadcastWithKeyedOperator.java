@@ -40,6 +40,16 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
     }
 
     @Override
+    public void initializeState(org.millrace.runtime.state.OperatorStateStore restored) throws Exception {
+        broadcastStates.restore(restored);
+    }
+
+    @Override
+    public void snapshotState(long checkpointId, org.millrace.runtime.state.OperatorStateStore state) throws Exception {
+        broadcastStates.snapshot(parameters.getRuntimeContext().getIndexOfThisSubtask(), state);
+    }
+
+    @Override
     protected void process(TaggedUnion<IN1, IN2> value) throws Exception {
         if (value.isOne()) {
             userFunction.processElement(value.getOne(), keyedContext, collector);

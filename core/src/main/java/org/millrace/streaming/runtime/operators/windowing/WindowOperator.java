@@ -105,6 +105,14 @@ public final class WindowOperator<K, IN, S, R, OUT, W extends Window>
         this.keyContext = new KeyContext<>(parameters);
         this.backend = keyContext.getBackend();
         this.timers = new InternalTimerServiceImpl<>(backend, parameters.getProcessingTimeService(), this);
+        try {
+            @SuppressWarnings("unchecked")
+            org.millrace.api.common.typeutils.TypeSerializer<W> windows = (org.millrace.api.common.typeutils.TypeSerializer<W>)
+                    (org.millrace.api.common.typeutils.TypeSerializer<?>) new org.millrace.api.java.typeutils.runtime.kryo.KryoSerializer<>(Object.class);
+            timers.includeInSnapshots("_timers", windows);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         this.windowContents = backend.getNamespacedState("window-contents");
         this.sessions = backend.getNamespacedState("window-sessions");
         this.sessions.setCurrentNamespace(VoidNamespace.INSTANCE);

@@ -1,0 +1,100 @@
+package org.millrace.runtime.checkpointing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.millrace.api.common.eventtime.WatermarkStrategy;
+import org.millrace.api.common.functions.RichMapFunction;
+import org.millrace.api.common.state.CheckpointListener;
+import org.millrace.api.java.tuple.Tuple3;
+import org.millrace.configuration.CheckpointingOptions;
+import org.millrace.configuration.Configuration;
+import org.millrace.runtime.executiongraph.failover.RestartStrategyOptions;
+import org.millrace.runtime.minicluster.MiniCluster;
+import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
+import org.millrace.streaming.api.functions.sink.SinkFunction;
+import org.millrace.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+
+/**
+ * Event-time windows in a checkpointed job that fails: the windows' contents and their timers are
+ * in the checkpoint, so after the restore every window of every key counts exactly its records.
+ */
+@Timeout(180)
+class WindowCheckpointITCase {
+
+    /** As many as {@link SavepointRescaleITCase.ThrottledSequence} emits, slowly enough for checkpoints to complete meanwhile. */
+    private static final long RECORDS = 200_000;
+    private static final int KEYS = 10;
+    private static final AtomicLong INJECTED = new AtomicLong();
+    /** (key, window) -> the count the window last emitted (an upsert: a re-fired window overwrites). */
+    private static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
+
+    /** Fails subtask 0's first attempt on the first record after a completed checkpoint. */
+    static final class FailOnceAfterCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private boolean completed;
+
+        @Override
+        public Long map(Long value) {
+            if (completed && getRuntimeContext().getIndexOfThisSubtask() == 0 && getRuntimeContext().getAttemptNumber() == 0) {
+                INJECTED.incrementAndGet();
+                throw new IllegalStateException("injected failure after a completed checkpoint");
+            }
+            return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            completed = true;
+        }
+    }
+
+    /** Keeps each window's latest count. */
+    static final class WindowCounts implements SinkFunction<Tuple3<Long, Long, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void invoke(Tuple3<Long, Long, Long> window) {
+            COUNTS.put(window.f0 + "@" + window.f1, window.f2);
+        }
+    }
+
+    @Test
+    void tumblingWindowCountsAreExactAfterARestore(@TempDir Path tmp) throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), tmp.toUri().toString());
+        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_TYPE.key(), "fixed-delay");
+        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS.key(), "2");
+        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY.key(), "10 ms");
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(50);
+        env.fromSource(new SavepointRescaleITCase.ThrottledSequence(), "numbers",
+                        org.millrace.api.common.typeinfo.TypeInformation.of(Long.class))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
+                        .withTimestampAssigner((value, previous) -> value))
+                .map(new FailOnceAfterCheckpoint())
+                .map(v -> Tuple3.of(v % KEYS, v / 1000, 1L))
+                .returns(new org.millrace.api.common.typeinfo.TypeHint<Tuple3<Long, Long, Long>>() {})
+                .keyBy(t -> t.f0)
+                .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+                .reduce((a, b) -> Tuple3.of(a.f0, a.f1, a.f2 + b.f2))
+                .addSink(new WindowCounts());
+
+        try (MiniCluster cluster = new MiniCluster(conf, 2)) {
+            cluster.submitJob(env.getJobGraph("windows across a restore"), getClass().getClassLoader()).get(150, TimeUnit.SECONDS);
+        }
+
+        assertEquals(1, INJECTED.get());
+        assertEquals(KEYS * RECORDS / 1000, COUNTS.size(), "one result per key and window");
+        COUNTS.forEach((window, count) -> assertEquals(1000 / KEYS, count, "records of key@window " + window));
+    }
+}
