@@ -12,6 +12,12 @@ public final class VoidNamespace {
         return 99;
     }
 
+    /** Any instance is the one namespace (a snapshot read back may create another instance). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VoidNamespace;
+    }
+
     @Override
     public String toString() {
         return "VoidNamespace";

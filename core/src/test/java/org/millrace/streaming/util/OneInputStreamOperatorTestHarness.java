@@ -1,5 +1,7 @@
 package org.millrace.streaming.util;
 
+import org.millrace.runtime.state.OperatorStateStore;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ import org.millrace.util.OutputTag;
  * h.open();
  * h.processElement("a", 10); h.processWatermark(20);
  * assertEquals(List.of(...), h.getOutput());
+ * var state = h.snapshot(1);                       // then, as after a failure:
+ * var restored = new OneInputStreamOperatorTestHarness<>(factory, keySelector);
+ * restored.initializeState(state); restored.open();
  * }</pre>
  */
 public final class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable {
@@ -36,7 +41,11 @@ public final class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoClo
     private final Map<OutputTag<?>, List<StreamRecord<?>>> sideOutputs = new HashMap<>();
     private final TestProcessingTimeService processingTime = new TestProcessingTimeService();
     private final OneInputStreamOperator<IN, OUT> operator;
+    private final StreamingRuntimeContext context;
     private boolean closed;
+
+    /** What {@link #snapshot} took: the keyed state file's bytes (or null) and the operator state. */
+    public record Snapshot(byte[] keyedState, byte[] operatorState) {}
 
     public OneInputStreamOperatorTestHarness(StreamOperatorFactory<OUT> factory, KeySelector<IN, ?> keySelector) {
         this(factory, keySelector, RuntimeExecutionMode.STREAMING, 200);
@@ -51,6 +60,40 @@ public final class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoClo
         StreamOperatorParameters<OUT> params = new StreamOperatorParameters<>("test operator", new CollectingOutput(), context,
                 keySelector, mode, processingTime, autoWatermarkIntervalMillis);
         this.operator = (OneInputStreamOperator<IN, OUT>) factory.createStreamOperator(params);
+        this.context = context;
+    }
+
+    /**
+     * Takes the operator's part of checkpoint {@code checkpointId} as a task would (after
+     * {@code prepareSnapshotPreBarrier}): its keyed state as the file the backend writes, and its
+     * operator state.
+     */
+    public Snapshot snapshot(long checkpointId) throws Exception {
+        operator.prepareSnapshotPreBarrier(checkpointId);
+        OperatorStateStore operatorState = new OperatorStateStore();
+        operator.snapshotState(checkpointId, operatorState);
+        java.io.ByteArrayOutputStream operatorBytes = new java.io.ByteArrayOutputStream();
+        operatorState.write(operatorBytes);
+        byte[] keyed = null;
+        if (context.getKeyedStateBackend() != null) {
+            java.io.ByteArrayOutputStream keyedBytes = new java.io.ByteArrayOutputStream();
+            context.getKeyedStateBackend().snapshot(keyedBytes);
+            keyed = keyedBytes.toByteArray();
+        }
+        return new Snapshot(keyed, operatorBytes.toByteArray());
+    }
+
+    /** Gives this (fresh, not yet opened) operator the state of {@code snapshot}, as a restoring task would. */
+    public void initializeState(Snapshot snapshot) throws Exception {
+        if (snapshot.keyedState() != null) {
+            context.getKeyedStateBackend().restore(new java.io.ByteArrayInputStream(snapshot.keyedState()), "snapshot");
+        }
+        OperatorStateStore stored = OperatorStateStore.read(new java.io.ByteArrayInputStream(snapshot.operatorState()), "snapshot");
+        operator.initializeState(OperatorStateStore.redistribute(java.util.List.of(stored), true, 0, 1));
+    }
+
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        operator.notifyCheckpointComplete(checkpointId);
     }
 
     public OneInputStreamOperator<IN, OUT> getOperator() {

@@ -92,7 +92,21 @@ class SavepointRescaleITCase {
 
     @org.junit.jupiter.api.BeforeEach
     void forgetEarlierOutput() {
+        forgetOutput();
+    }
+
+    static void forgetOutput() {
         LATEST.clear();
+    }
+
+    /** Every key's latest totals are those of all {@link #RECORDS} records. */
+    static void assertEveryKeyExact(String when) {
+        assertEquals(KEYS, LATEST.size());
+        for (long key = 0; key < KEYS; key++) {
+            long count = RECORDS / KEYS;
+            long sum = count * key + KEYS * count * (count - 1) / 2;
+            assertEquals(Tuple3.of(key, count, sum), LATEST.get(key), "totals of key " + key + " " + when);
+        }
     }
 
     static JobGraph job(Configuration conf, int parallelism, boolean withCounter) {
@@ -127,12 +141,7 @@ class SavepointRescaleITCase {
             cluster.submitJob(finalRun, getClass().getClassLoader()).get(180, TimeUnit.SECONDS);
         }
 
-        assertEquals(KEYS, LATEST.size());
-        for (long key = 0; key < KEYS; key++) {
-            long count = RECORDS / KEYS;
-            long sum = count * key + KEYS * count * (count - 1) / 2;
-            assertEquals(Tuple3.of(key, count, sum), LATEST.get(key), "totals of key " + key + " after 2 -> 3 -> 1");
-        }
+        assertEveryKeyExact("after 2 -> 3 -> 1");
     }
 
     @Test

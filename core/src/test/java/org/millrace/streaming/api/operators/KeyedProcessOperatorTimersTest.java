@@ -111,6 +111,26 @@ class KeyedProcessOperatorTimersTest {
     }
 
     @Test
+    void restoredOperatorFiresTheTimersOfTheSnapshotAndOnlyThose() throws Exception {
+        var h = harness();
+        h.processElement(Tuple2.of("a", "+30,+20,p+100"), 10);
+        h.processElement(Tuple2.of("b", "+15"), 11);
+        var snapshot = h.snapshot(7);
+        h.processElement(Tuple2.of("c", "+16"), 12); // after the snapshot: not in it
+        h.close();
+
+        var restored = new OneInputStreamOperatorTestHarness<Tuple2<String, String>, String>(
+                p -> new KeyedProcessOperator<String, Tuple2<String, String>, String>(p, new TimerCommands()), t -> t.f0);
+        restored.initializeState(snapshot);
+        restored.open();
+        restored.processWatermark(25);
+        restored.setProcessingTime(100);
+        restored.processWatermark(40);
+        assertEquals(List.of("b:event:15:wm25@15", "a:event:20:wm25@20", "WM25",
+                "a:processing:100:wm25@0", "a:event:30:wm40@30", "WM40"), elements(restored));
+    }
+
+    @Test
     void nonKeyedProcessFunctionsCannotSetTimers() throws Exception {
         ProcessFunction<String, String> function = new ProcessFunction<>() {
             @Override

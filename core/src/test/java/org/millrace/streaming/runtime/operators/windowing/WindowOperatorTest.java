@@ -1,5 +1,7 @@
 package org.millrace.streaming.runtime.operators.windowing;
 
+import org.millrace.streaming.api.operators.StreamOperatorFactory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -121,6 +123,43 @@ class WindowOperatorTest {
             segments.add(current);
         }
         return segments;
+    }
+
+    /**
+     * The session scenario below, with the operator snapshotted after the fourth element and the
+     * rest given to a fresh instance restored from that snapshot: merged sessions, their contents
+     * and their timers come back, so the output is the same as without the interruption.
+     */
+    @Test
+    void restoredSessionWindowOperatorContinuesAsIfUninterrupted() throws Exception {
+        WindowAssigner<Object, TimeWindow> sessions = EventTimeSessionWindows.withGap(Duration.ofMillis(10));
+        StreamOperatorFactory<String> factory = p -> new WindowOperator<>(p, sessions, sessions.getDefaultTrigger(),
+                WindowContents.<Tuple2<String, Integer>>listing(), new InternalProcessWindowFunction<>(new DescribeElements()),
+                null, 5, LATE);
+        var before = new OneInputStreamOperatorTestHarness<Tuple2<String, Integer>, String>(factory, BY_KEY);
+        before.open();
+        before.processElement(Tuple2.of("a", 1), 0);
+        before.processElement(Tuple2.of("a", 2), 25);
+        before.processElement(Tuple2.of("a", 3), 12);
+        before.processElement(Tuple2.of("a", 4), 5);
+        var snapshot = before.snapshot(1);
+        before.processElement(Tuple2.of("a", 1000), 6); // after the snapshot: lost with the failed instance
+        before.close();
+
+        var h = new OneInputStreamOperatorTestHarness<Tuple2<String, Integer>, String>(factory, BY_KEY);
+        h.initializeState(snapshot);
+        h.open();
+        h.processElement(Tuple2.of("b", 7), 100);
+        h.processWatermark(21);
+        h.processElement(Tuple2.of("a", 5), 18);
+        h.processWatermark(40);
+        h.processElement(Tuple2.of("a", 6), 3);
+        h.endInput();
+        assertEquals(List.of(
+                List.of("a:0-22:count=3,sum=8@21", "WM21"),
+                List.of("a:0-35:count=5,sum=15@34", "WM40"),
+                List.of("b:100-110:count=1,sum=7@109", "WMmax")), segments(h));
+        assertEquals(List.of(Tuple2.of("a", 6)), h.getSideOutputValues(LATE));
     }
 
     @Test
