@@ -443,7 +443,7 @@ public final class JobMaster {
         for (ExecutionVertex o : toRestart) {
             o.restartPending = true;
             if (o.deployed && !o.state.isTerminal()) {
-                o.slot.taskExecutor().gateway().cancelTask(o.attemptId);
+                cancelAttempt(o);
             }
         }
         scheduleRestartWhenQuiet();
@@ -667,11 +667,28 @@ public final class JobMaster {
                 continue;
             }
             if (s.deployed) {
-                s.slot.taskExecutor().gateway().cancelTask(s.attemptId);
+                cancelAttempt(s);
             } else {
                 s.state = s.state.transitionTo(ExecutionState.CANCELED);
             }
         }
+    }
+
+    /**
+     * Asks the subtask's TaskExecutor to cancel its attempt. If the TaskExecutor cannot be reached
+     * (its process died), the attempt counts as cancelled at once: waiting for the heartbeat to time
+     * out would only delay a restart by {@code heartbeat.timeout}.
+     */
+    private void cancelAttempt(ExecutionVertex s) {
+        ExecutionAttemptID attempt = s.attemptId;
+        String taskExecutor = s.slot.taskExecutor().resourceId();
+        s.slot.taskExecutor().gateway().cancelTask(attempt).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.info("Could not reach TaskExecutor {} to cancel {} ({}); it counts as cancelled", taskExecutor,
+                        attempt, error.getMessage());
+                updateTaskExecutionState(new TaskExecutionState(attempt, ExecutionState.CANCELED, null, Map.of(), null));
+            }
+        });
     }
 
     /** Ends the job once every subtask is terminal and no restart is pending. */
