@@ -22,4 +22,20 @@ final class CommandLines {
         System.err.println("usage: " + program + " " + BenchmarkArguments.USAGE);
         System.exit(EXIT_USAGE);
     }
+
+    /**
+     * {@code --name value} pairs of a benchmark with its own options; a name not in {@code usage}
+     * (or a missing value) prints the usage and exits.
+     */
+    static java.util.Map<String, String> namedOptions(String[] args, String program, String usage) {
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length || !usage.contains(args[i] + " ")) {
+                System.err.println("usage: " + program + " " + usage);
+                System.exit(EXIT_USAGE);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
+    }
 }

@@ -60,7 +60,7 @@ public final class RemoteExchangeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
+        Map<String, String> options = CommandLines.namedOptions(args, "RemoteExchangeBenchmark", USAGE);
         long records = Long.parseLong(options.getOrDefault("--records", "100000000"));
         int repetitions = Integer.parseInt(options.getOrDefault("--repetitions", "3"));
         long rate = Long.parseLong(options.getOrDefault("--latency-rate", "10000"));
@@ -204,17 +204,5 @@ public final class RemoteExchangeBenchmark {
             throw new IOException(file + " has no " + BEGIN + " ... " + END + " section to replace");
         }
         Files.writeString(file, text.substring(0, begin + BEGIN.length()) + "\n" + section + text.substring(end));
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length || !USAGE.contains(args[i] + " ")) {
-                System.err.println("usage: RemoteExchangeBenchmark " + USAGE);
-                System.exit(CommandLines.EXIT_USAGE);
-            }
-            options.put(args[i], args[i + 1]);
-        }
-        return options;
     }
 }
