@@ -110,7 +110,7 @@ class CrossJvmBackpressureITCase {
     }
 
     private String submitRateLimitedJob() throws Exception {
-        Path jar = TestJars.programJar(tmp.resolve("rate-limited-sink.jar"), RateLimitedSinkProgram.class);
+        Path jar = TestJars.programJar(tmp.resolve("rate-limited-sink.jar"), RateLimitedSinkProgram.class, Pacer.class);
         Process client = cluster.run("client", "flink", "run", "-d", "-m", "localhost:" + cluster.restPort(), jar.toString(),
                 "--rate", String.valueOf(RATE), "--payload", String.valueOf(PAYLOAD_CHARS));
         assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run -d did not return\n" + cluster.logs());

@@ -1,6 +1,5 @@
 package org.millrace.dist;
 
-import java.util.concurrent.locks.LockSupport;
 import org.millrace.api.common.functions.MapFunction;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.functions.sink.SinkFunction;
@@ -52,30 +51,20 @@ public final class RateLimitedSinkProgram {
     }
 
     /**
-     * Accepts one record every {@code 1 / rate} seconds: it parks until the record's slot comes
-     * (pacing user code, as a sink writing to a slow external system would be paced).
+     * Accepts one record every {@code 1 / rate} seconds (pacing user code, as a sink writing to a slow
+     * external system would be paced).
      */
     static final class RateLimitedSink implements SinkFunction<String> {
         private static final long serialVersionUID = 1L;
-        private final long nanosPerRecord;
-        private transient long nextSlot;
+        private final Pacer pacer;
 
         RateLimitedSink(int recordsPerSecond) {
-            this.nanosPerRecord = 1_000_000_000L / recordsPerSecond;
+            this.pacer = new Pacer(recordsPerSecond);
         }
 
         @Override
         public void invoke(String value) {
-            long now = System.nanoTime();
-            if (nextSlot == 0 || now - nextSlot > 1_000_000_000L) {
-                nextSlot = now; // first record, or more than a second behind (a pause): no catching up in a burst
-            }
-            nextSlot += nanosPerRecord;
-            long wait = nextSlot - now;
-            while (wait > 0) {
-                LockSupport.parkNanos(wait);
-                wait = nextSlot - System.nanoTime();
-            }
+            pacer.awaitSlot();
         }
     }
 }

@@ -41,7 +41,8 @@ final class StandaloneClusterProcesses implements AutoCloseable {
 
     /**
      * Writes the configuration (free ports, {@code slotsPerTaskManager} slots, 0.5 s heartbeats
-     * that time out after 5 s, and {@code extraConf} lines) without starting anything.
+     * that time out after 5 s, uploads below {@code dir}, and {@code extraConf} lines) without
+     * starting anything.
      */
     StandaloneClusterProcesses(Path dir, int slotsPerTaskManager, String... extraConf) throws IOException {
         this.dir = dir;
@@ -55,7 +56,9 @@ final class StandaloneClusterProcesses implements AutoCloseable {
                 "taskmanager.host: localhost",
                 "taskmanager.numberOfTaskSlots: " + slotsPerTaskManager,
                 "heartbeat.interval: 500 ms",
-                "heartbeat.timeout: 5 s"));
+                "heartbeat.timeout: 5 s",
+                // inside the test's directory: the JobManager is killed, so it never deletes its upload directory
+                "web.upload.dir: " + dir.resolve("web-upload")));
         lines.addAll(List.of(extraConf));
         Files.write(conf.resolve("flink-conf.yaml"), lines);
         Files.copy(BinScripts.HOME.resolve("conf/log4j2.properties"), conf.resolve("log4j2.properties"));
@@ -65,9 +68,7 @@ final class StandaloneClusterProcesses implements AutoCloseable {
     StandaloneClusterProcesses start(int count) throws Exception {
         jobManager = run("jobmanager", "jobmanager.sh", "start-foreground");
         for (int i = 1; i <= count; i++) {
-            int rpcPort = freePort();
-            taskManagers.put(rpcPort, run("taskmanager-" + i, "taskmanager.sh", "start-foreground",
-                    "-D", "taskmanager.rpc.port=" + rpcPort));
+            startTaskManager("taskmanager-" + i);
         }
         awaitRest("/overview", overview -> overview.path("taskmanagers").asInt() == count, STARTUP);
         return this;
@@ -95,9 +96,15 @@ final class StandaloneClusterProcesses implements AutoCloseable {
         return process;
     }
 
-    /** One more {@code bin/taskmanager.sh start-foreground} JVM, output in {@code <dir>/<name>/}, not awaited. */
+    /**
+     * One more {@code bin/taskmanager.sh start-foreground} JVM on a free control port (so
+     * {@link #killTaskManager} finds it), output in {@code <dir>/<name>/}, not awaited.
+     */
     Process startTaskManager(String name) throws IOException {
-        return run(name, "taskmanager.sh", "start-foreground");
+        int rpcPort = freePort();
+        Process process = run(name, "taskmanager.sh", "start-foreground", "-D", "taskmanager.rpc.port=" + rpcPort);
+        taskManagers.put(rpcPort, process);
+        return process;
     }
 
     /** {@code PATCH /jobs/:jobid?mode=cancel}; fails unless the cluster accepted it (202). */

@@ -26,9 +26,16 @@ public final class TestJars {
         return write(jar, mainClass, List.of(classes));
     }
 
-    /** A JAR at {@code jar} with {@code program} as Main-Class and its class files and those of all its nested classes. */
-    public static Path programJar(Path jar, Class<?> program) throws IOException {
-        return write(jar, program, withNestedClasses(program));
+    /**
+     * A JAR at {@code jar} with {@code program} as Main-Class and the class files of it, of the
+     * {@code helpers} it uses, and of all their nested classes.
+     */
+    public static Path programJar(Path jar, Class<?> program, Class<?>... helpers) throws IOException {
+        List<Class<?>> classes = withNestedClasses(program);
+        for (Class<?> helper : helpers) {
+            classes.addAll(withNestedClasses(helper));
+        }
+        return write(jar, program, classes);
     }
 
     private static Path write(Path jar, Class<?> mainClass, List<Class<?>> classes) throws IOException {
