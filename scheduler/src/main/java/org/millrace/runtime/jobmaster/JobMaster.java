@@ -329,8 +329,10 @@ public final class JobMaster {
                     Map.of(), null));
             return;
         }
+        String taskExecutor = s.slot.taskExecutor().resourceId();
         submitted.whenComplete((ok, error) -> {
             if (error != null) {
+                forgetIfUnreachable(taskExecutor, error);
                 updateTaskExecutionState(new TaskExecutionState(s.attemptId, ExecutionState.FAILED, error, Map.of(), null));
             }
         });
@@ -686,9 +688,24 @@ public final class JobMaster {
             if (error != null) {
                 LOG.info("Could not reach TaskExecutor {} to cancel {} ({}); it counts as cancelled", taskExecutor,
                         attempt, error.getMessage());
+                forgetIfUnreachable(taskExecutor, error);
                 updateTaskExecutionState(new TaskExecutionState(attempt, ExecutionState.CANCELED, null, Map.of(), null));
             }
         });
+    }
+
+    /**
+     * A TaskExecutor that refuses connections (its process is gone) is taken out of the
+     * ResourceManager now, so no restart is given its slots while its heartbeat has not yet timed out.
+     */
+    private void forgetIfUnreachable(String resourceId, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                resourceManager.unregisterTaskExecutor(resourceId, new java.io.IOException(
+                        "TaskExecutor " + resourceId + " refuses connections: " + t.getMessage(), error));
+                return;
+            }
+        }
     }
 
     /** Ends the job once every subtask is terminal and no restart is pending. */
