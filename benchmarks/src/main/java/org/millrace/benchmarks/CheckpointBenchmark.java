@@ -54,16 +54,33 @@ public final class CheckpointBenchmark {
         int repetitions = Integer.parseInt(options.getOrDefault("--repetitions", "3"));
         Path dir = Files.createTempDirectory("millrace-checkpoint-bench");
         try {
+            double[] offRuns = new double[repetitions];
+            double[] onRuns = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {
-                double off = countingJob(dir, records, keys, 0);
-                double on = countingJob(dir, records, keys, 1000);
+                // alternate the order, so JIT warm-up and drift favour neither
+                boolean offFirst = r % 2 == 0;
+                double first = countingJob(dir, records, keys, offFirst ? 0 : 1000);
+                double second = countingJob(dir, records, keys, offFirst ? 1000 : 0);
+                offRuns[r] = offFirst ? first : second;
+                onRuns[r] = offFirst ? second : first;
                 System.out.printf(Locale.ROOT, "CHECKPOINT workload=keyed-count records=%d keys=%d off_records_per_s=%.0f"
-                        + " every_1s_records_per_s=%.0f overhead_pct=%.1f%n", records, keys, off, on, 100 * (off - on) / off);
+                        + " every_1s_records_per_s=%.0f%n", records, keys, offRuns[r], onRuns[r]);
             }
+            double off = median(offRuns);
+            double on = median(onRuns);
+            System.out.printf(Locale.ROOT, "CHECKPOINT-MEDIAN workload=keyed-count off_records_per_s=%.0f"
+                    + " every_1s_records_per_s=%.0f overhead_pct=%.1f%n", off, on, 100 * (off - on) / off);
             stateJob(dir, stateMib * 1024);
         } finally {
             deleteRecursively(dir);
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Records/s of the counting job; {@code intervalMillis} 0 = no checkpoints. */

@@ -7,18 +7,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.millrace.api.common.functions.RichMapFunction;
-import org.millrace.api.common.state.CheckpointListener;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
 import org.millrace.api.java.tuple.Tuple3;
-import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.configuration.Configuration;
-import org.millrace.runtime.executiongraph.failover.RestartStrategyOptions;
 import org.millrace.runtime.minicluster.MiniCluster;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.functions.KeyedProcessFunction;
@@ -36,35 +31,8 @@ class CheckpointRecoveryITCase {
     private static final long RECORDS = 3_000_000;
     private static final int KEYS = 100;
 
-    /** Failures injected, and records read by the source subtask 0 in its second attempt. */
-    private static final AtomicLong INJECTED = new AtomicLong();
-    private static final AtomicLong READ_AFTER_RESTORE = new AtomicLong();
     /** The last (count, sum) each key's counter emitted. */
     private static final Map<Long, Tuple3<Long, Long, Long>> LATEST = new ConcurrentHashMap<>();
-
-    /** Fails once, in subtask 0's first attempt, on the first record after a checkpoint completed. */
-    static final class FailAfterFirstCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        private boolean checkpointCompleted;
-
-        @Override
-        public Long map(Long value) {
-            boolean subtask0 = getRuntimeContext().getIndexOfThisSubtask() == 0;
-            if (subtask0 && getRuntimeContext().getAttemptNumber() == 0 && checkpointCompleted) {
-                INJECTED.incrementAndGet();
-                throw new IllegalStateException("injected failure after a completed checkpoint");
-            }
-            if (subtask0 && getRuntimeContext().getAttemptNumber() == 1) {
-                READ_AFTER_RESTORE.incrementAndGet();
-            }
-            return value;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            checkpointCompleted = true;
-        }
-    }
 
     /** Counts and sums each key's values in keyed state, emitting the running totals. */
     static final class CountAndSum extends KeyedProcessFunction<Long, Long, Tuple3<Long, Long, Long>> {
@@ -100,16 +68,13 @@ class CheckpointRecoveryITCase {
 
     @Test
     void jobResumesFromItsLatestCheckpointWithKeyedStateExactlyOnce(@TempDir Path checkpoints) throws Exception {
-        Configuration conf = new Configuration();
-        conf.setString(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), checkpoints.toUri().toString());
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_TYPE.key(), "fixed-delay");
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS.key(), "2");
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY.key(), "10 ms");
+        Configuration conf = FailureInjector.restartingConfiguration(checkpoints, 2);
+        FailureInjector failure = new FailureInjector(0, 1, 1);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(50);
         env.fromSequence(0, RECORDS - 1)
-                .map(new FailAfterFirstCheckpoint())
+                .map(failure)
                 .keyBy(v -> v % KEYS)
                 .process(new CountAndSum())
                 .addSink(new LatestPerKey());
@@ -118,10 +83,10 @@ class CheckpointRecoveryITCase {
             cluster.submitJob(env.getJobGraph("exactly-once counters"), getClass().getClassLoader()).get(150, TimeUnit.SECONDS);
         }
 
-        assertEquals(1, INJECTED.get(), "the failure must have been injected once (after a completed checkpoint)");
-        assertTrue(READ_AFTER_RESTORE.get() > 0 && READ_AFTER_RESTORE.get() < RECORDS / 2,
+        assertEquals(1, failure.injectedFailures(), "the failure must have been injected once (after a completed checkpoint)");
+        assertTrue(failure.readAfterFailures() > 0 && failure.readAfterFailures() < RECORDS / 2,
                 "source subtask 0 resumed from its checkpointed position, not from the start: read "
-                        + READ_AFTER_RESTORE.get() + " of its " + RECORDS / 2 + " records again");
+                        + failure.readAfterFailures() + " of its " + RECORDS / 2 + " records again");
         assertEquals(KEYS, LATEST.size());
         for (long key = 0; key < KEYS; key++) {
             long count = RECORDS / KEYS;

@@ -9,18 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.millrace.api.common.functions.RichMapFunction;
 import org.millrace.api.common.serialization.SimpleStringEncoder;
-import org.millrace.api.common.state.CheckpointListener;
-import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.configuration.Configuration;
 import org.millrace.connector.file.sink.FileSink;
-import org.millrace.runtime.executiongraph.failover.RestartStrategyOptions;
 import org.millrace.runtime.minicluster.MiniCluster;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -33,42 +28,16 @@ import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 class ExactlyOnceFileSinkITCase {
 
     private static final long RECORDS = 2_000_000;
-    private static final AtomicLong INJECTED = new AtomicLong();
-
-    /** Fails the first two attempts of subtask 1, each on the first record after its second completed checkpoint. */
-    static final class FailTwiceAfterCheckpoints extends RichMapFunction<Long, Long> implements CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        private int completed;
-
-        @Override
-        public Long map(Long value) {
-            if (getRuntimeContext().getIndexOfThisSubtask() == 1 && getRuntimeContext().getAttemptNumber() < 2
-                    && completed >= 2) {
-                INJECTED.incrementAndGet();
-                throw new IllegalStateException("injected failure of attempt " + getRuntimeContext().getAttemptNumber());
-            }
-            return value;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            completed++;
-        }
-    }
-
     @Test
     void committedFilesHoldEveryRecordExactlyOnceAfterFailures(@TempDir Path tmp) throws Exception {
         Path output = tmp.resolve("out");
-        Configuration conf = new Configuration();
-        conf.setString(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), tmp.resolve("checkpoints").toUri().toString());
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_TYPE.key(), "fixed-delay");
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS.key(), "3");
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY.key(), "10 ms");
+        Configuration conf = FailureInjector.restartingConfiguration(tmp.resolve("checkpoints"), 3);
+        FailureInjector failures = new FailureInjector(1, 2, 2);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(40);
         env.fromSequence(0, RECORDS - 1)
-                .map(new FailTwiceAfterCheckpoints())
+                .map(failures)
                 .rebalance()
                 .sinkTo(FileSink.forRowFormat(output.toUri().toString(), new SimpleStringEncoder<Long>()).build());
 
@@ -76,7 +45,7 @@ class ExactlyOnceFileSinkITCase {
             cluster.submitJob(env.getJobGraph("exactly-once files"), getClass().getClassLoader()).get(150, TimeUnit.SECONDS);
         }
 
-        assertEquals(2, INJECTED.get(), "two failures after completed checkpoints");
+        assertEquals(2, failures.injectedFailures(), "two failures after completed checkpoints");
         List<Path> committed = new ArrayList<>();
         try (Stream<Path> files = Files.list(output)) {
             files.filter(f -> !f.getFileName().toString().startsWith(".")).forEach(committed::add);

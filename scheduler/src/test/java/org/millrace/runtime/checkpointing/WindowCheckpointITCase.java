@@ -7,17 +7,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.api.common.eventtime.WatermarkStrategy;
-import org.millrace.api.common.functions.RichMapFunction;
-import org.millrace.api.common.state.CheckpointListener;
 import org.millrace.api.java.tuple.Tuple3;
-import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.configuration.Configuration;
-import org.millrace.runtime.executiongraph.failover.RestartStrategyOptions;
 import org.millrace.runtime.minicluster.MiniCluster;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.functions.sink.SinkFunction;
@@ -33,29 +28,8 @@ class WindowCheckpointITCase {
     /** As many as {@link SavepointRescaleITCase.ThrottledSequence} emits, slowly enough for checkpoints to complete meanwhile. */
     private static final long RECORDS = 200_000;
     private static final int KEYS = 10;
-    private static final AtomicLong INJECTED = new AtomicLong();
     /** (key, window) -> the count the window last emitted (an upsert: a re-fired window overwrites). */
     private static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
-
-    /** Fails subtask 0's first attempt on the first record after a completed checkpoint. */
-    static final class FailOnceAfterCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        private boolean completed;
-
-        @Override
-        public Long map(Long value) {
-            if (completed && getRuntimeContext().getIndexOfThisSubtask() == 0 && getRuntimeContext().getAttemptNumber() == 0) {
-                INJECTED.incrementAndGet();
-                throw new IllegalStateException("injected failure after a completed checkpoint");
-            }
-            return value;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            completed = true;
-        }
-    }
 
     /** Keeps each window's latest count. */
     static final class WindowCounts implements SinkFunction<Tuple3<Long, Long, Long>> {
@@ -69,11 +43,8 @@ class WindowCheckpointITCase {
 
     @Test
     void tumblingWindowCountsAreExactAfterARestore(@TempDir Path tmp) throws Exception {
-        Configuration conf = new Configuration();
-        conf.setString(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), tmp.toUri().toString());
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_TYPE.key(), "fixed-delay");
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS.key(), "2");
-        conf.setString(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY.key(), "10 ms");
+        Configuration conf = FailureInjector.restartingConfiguration(tmp, 2);
+        FailureInjector failure = new FailureInjector(0, 1, 1);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(50);
@@ -81,7 +52,7 @@ class WindowCheckpointITCase {
                         org.millrace.api.common.typeinfo.TypeInformation.of(Long.class))
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
                         .withTimestampAssigner((value, previous) -> value))
-                .map(new FailOnceAfterCheckpoint())
+                .map(failure)
                 .map(v -> Tuple3.of(v % KEYS, v / 1000, 1L))
                 .returns(new org.millrace.api.common.typeinfo.TypeHint<Tuple3<Long, Long, Long>>() {})
                 .keyBy(t -> t.f0)
@@ -93,7 +64,7 @@ class WindowCheckpointITCase {
             cluster.submitJob(env.getJobGraph("windows across a restore"), getClass().getClassLoader()).get(150, TimeUnit.SECONDS);
         }
 
-        assertEquals(1, INJECTED.get());
+        assertEquals(1, failure.injectedFailures());
         assertEquals(KEYS * RECORDS / 1000, COUNTS.size(), "one result per key and window");
         COUNTS.forEach((window, count) -> assertEquals(1000 / KEYS, count, "records of key@window " + window));
     }
