@@ -1,0 +1,283 @@
+package org.millrace.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.millrace.runtime.highavailability.LeaderAddress;
+import org.millrace.testing.TestJars;
+
+/**
+ * JobManager high availability across real JVMs: a ZooKeeper (Curator's TestingServer in this JVM),
+ * a file:// {@code high-availability.storageDir}, two JobManagers and two TaskManagers started through
+ * {@code bin/}. A gated BATCH word count is submitted with {@code bin/flink run -d} and no {@code -m}
+ * (the client finds the leader in ZooKeeper); the leader is killed (SIGKILL) while the job runs, a
+ * standby takes over and runs the job again under the same JobID, and the result is exact.
+ */
+@Timeout(900)
+class StandaloneHighAvailabilityITCase {
+
+    private static final String CLUSTER_ID = "/ha-it";
+    private static final Pattern LOG_LINE = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*$",
+            Pattern.MULTILINE);
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    @TempDir
+    Path tmp;
+
+    private TestingServer zooKeeper;
+    private CuratorFramework client;
+
+    @BeforeEach
+    void startZooKeeper() throws Exception {
+        // tick 500 ms, so sessions may be as short as 1 s: a killed leader's session ends within the 4 s configured
+        zooKeeper = new TestingServer(new InstanceSpec(Files.createDirectories(tmp.resolve("zookeeper")).toFile(), -1, -1,
+                -1, true, -1, 500, -1), true);
+        client = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
+                .retryPolicy(new RetryOneTime(200)).namespace("flink" + CLUSTER_ID).build();
+        client.start();
+    }
+
+    @AfterEach
+    void stopZooKeeper() throws Exception {
+        client.close();
+        zooKeeper.close();
+    }
+
+    @Test
+    void jobSurvivesLeaderJobManagerKills() throws Exception {
+        Path input = WordCountFiles.writeInput(tmp);
+        Path output = tmp.resolve("counts");
+        Path gate = tmp.resolve("gate");
+        Path jar = TestJars.programJar(tmp.resolve("gated.jar"), GatedBatchWordCount.class);
+        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2, haConfiguration())) {
+            Map<Integer, Process> jobManagers = new LinkedHashMap<>();
+            for (int i = 0; i < 2; i++) {
+                int port = StandaloneClusterProcesses.freePort();
+                jobManagers.put(port, cluster.startJobManager("jobmanager-" + i, port));
+            }
+            cluster.startTaskManager("taskmanager-1");
+            cluster.startTaskManager("taskmanager-2");
+            LeaderAddress leader = awaitLeader(cluster, null);
+            cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 2,
+                    StandaloneClusterProcesses.STARTUP);
+
+            Process client = cluster.run("client", "flink", "run", "-d", "-p", "2", jar.toString(), "--input",
+                    input.toString(), "--output", output.toString(), "--gate", gate.toString());
+            assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run -d did not return\n" + cluster.logs());
+            assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
+            String jobId = cluster.awaitRest(restPort(leader), "/jobs/overview", json -> json.path("jobs").size() == 1,
+                    StandaloneClusterProcesses.STARTUP).path("jobs").get(0).path("jid").asText();
+            awaitGatedStageRunning(cluster, leader, jobId);
+
+            List<Long> recoveryMillis = new ArrayList<>();
+            for (int kill = 1; kill <= 3; kill++) {
+                Process victim = jobManagers.remove(restPort(leader));
+                long killedAt = System.nanoTime();
+                victim.destroyForcibly();
+                assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
+                int port = StandaloneClusterProcesses.freePort();
+                jobManagers.put(port, cluster.startJobManager("jobmanager-restarted-" + kill, port));
+
+                LeaderAddress next = awaitLeader(cluster, leader);
+                assertNotEquals(leader.restBaseUrl(), next.restBaseUrl());
+                awaitGatedStageRunning(cluster, next, jobId);
+                recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+                System.out.printf("HA recovery %d: leader %s killed -> job %s RUNNING again on %s after %d ms%n", kill,
+                        leader.restBaseUrl(), jobId, next.restBaseUrl(), recoveryMillis.get(kill - 1));
+                leader = next;
+            }
+
+            Files.createFile(gate);
+            cluster.awaitRest(restPort(leader), "/jobs/" + jobId, json -> json.path("state").asText().equals("FINISHED"),
+                    Duration.ofMinutes(5));
+            assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(WordCountFiles.outputFiles(output)));
+            System.out.println("HA recovery times (ms): " + recoveryMillis);
+            awaitNoStoredJobs();
+            assertTrue(this.client.checkExists().forPath("/jobresults/" + jobId) != null, "no job result entry for " + jobId);
+        }
+    }
+
+    @Test
+    void zooKeeperSessionLossNeverLeavesTwoJobManagersDeployingTheSameJob() throws Exception {
+        Path input = WordCountFiles.writeInput(tmp);
+        Path output = tmp.resolve("counts");
+        Path gate = tmp.resolve("gate");
+        Path jar = TestJars.programJar(tmp.resolve("gated.jar"), GatedBatchWordCount.class);
+        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2, haConfiguration())) {
+            List<String> names = List.of("jobmanager-0", "jobmanager-1");
+            for (String name : names) {
+                cluster.startJobManager(name, StandaloneClusterProcesses.freePort());
+            }
+            cluster.startTaskManager("taskmanager-1");
+            cluster.startTaskManager("taskmanager-2");
+            LeaderAddress leader = awaitLeader(cluster, null);
+            cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 2,
+                    StandaloneClusterProcesses.STARTUP);
+            Process client = cluster.run("client", "flink", "run", "-d", "-p", "2", jar.toString(), "--input",
+                    input.toString(), "--output", output.toString(), "--gate", gate.toString());
+            assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run -d did not return\n" + cluster.logs());
+            assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
+            String jobId = cluster.awaitRest(restPort(leader), "/jobs/overview", json -> json.path("jobs").size() == 1,
+                    StandaloneClusterProcesses.STARTUP).path("jobs").get(0).path("jid").asText();
+            awaitGatedStageRunning(cluster, leader, jobId);
+
+            zooKeeper.restart(); // every JobManager's connection is suspended: each must stop acting at once
+
+            LeaderAddress next = awaitLeader(cluster, leader);
+            awaitGatedStageRunning(cluster, next, jobId);
+            Files.createFile(gate);
+            cluster.awaitRest(restPort(next), "/jobs/" + jobId, json -> json.path("state").asText().equals("FINISHED"),
+                    Duration.ofMinutes(5));
+            assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(WordCountFiles.outputFiles(output)));
+
+            List<List<LocalDateTime[]>> leaderships = new ArrayList<>();
+            for (String name : names) {
+                String log = cluster.log(name);
+                List<LocalDateTime[]> intervals = leaderIntervals(log);
+                leaderships.add(intervals);
+                for (LocalDateTime deployed : times(log, "Job .* switched to RUNNING")) {
+                    assertTrue(intervals.stream().anyMatch(i -> !deployed.isBefore(i[0]) && deployed.isBefore(i[1])),
+                            name + " deployed the job at " + deployed + " outside its leadership " + describe(intervals));
+                }
+            }
+            assertTrue(leaderships.stream().mapToInt(List::size).sum() >= 2,
+                    "expected a leadership before and after the session loss: " + leaderships.stream().map(this::describe).toList());
+            for (LocalDateTime[] a : leaderships.get(0)) {
+                for (LocalDateTime[] b : leaderships.get(1)) {
+                    assertFalse(a[0].isBefore(b[1]) && b[0].isBefore(a[1]), "two JobManagers led at once: "
+                            + describe(List.<LocalDateTime[]>of(a)) + " and " + describe(List.<LocalDateTime[]>of(b)));
+                }
+            }
+        }
+    }
+
+    private String[] haConfiguration() {
+        return new String[] {
+            "high-availability.type: zookeeper",
+            "high-availability.zookeeper.quorum: " + zooKeeper.getConnectString(),
+            "high-availability.cluster-id: " + CLUSTER_ID,
+            "high-availability.storageDir: " + tmp.resolve("ha-storage").toUri(),
+            "high-availability.zookeeper.client.session-timeout: 4 s",
+            "high-availability.zookeeper.client.connection-timeout: 3 s",
+            "high-availability.zookeeper.client.retry-wait: 200 ms",
+            "high-availability.zookeeper.client.max-retry-attempts: 10",
+            "restart-strategy.type: fixed-delay",
+            "restart-strategy.fixed-delay.attempts: 10",
+            "restart-strategy.fixed-delay.delay: 1 s"};
+    }
+
+    /** The leader ZooKeeper names once it is not {@code previous} (null: any). */
+    private LeaderAddress awaitLeader(StandaloneClusterProcesses cluster, LeaderAddress previous) throws Exception {
+        long deadline = System.nanoTime() + StandaloneClusterProcesses.STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (client.checkExists().forPath("/leader/jobmanager/connection_info") != null) {
+                try {
+                    String text = new String(client.getData().forPath("/leader/jobmanager/connection_info"),
+                            StandardCharsets.UTF_8);
+                    LeaderAddress address = LeaderAddress.parse(text.substring(0, text.lastIndexOf('\n')));
+                    if (!address.equals(previous)) {
+                        return address;
+                    }
+                } catch (org.apache.zookeeper.KeeperException.NoNodeException replacedMeanwhile) {
+                    // the leader changes right now
+                }
+            }
+            Thread.sleep(100); // polling pace of an observable condition, not synchronisation
+        }
+        throw new AssertionError("no new JobManager leader in ZooKeeper\n" + cluster.logs());
+    }
+
+    private static int restPort(LeaderAddress leader) {
+        return leader.restAddress().getPort();
+    }
+
+    /** Waits until the job runs on {@code leader} with its gated stage deployed (it then waits for the gate). */
+    private static void awaitGatedStageRunning(StandaloneClusterProcesses cluster, LeaderAddress leader, String jobId)
+            throws Exception {
+        cluster.awaitRest(restPort(leader), "/jobs/" + jobId, job -> {
+            if (!job.path("state").asText().equals("RUNNING")) {
+                return false;
+            }
+            for (JsonNode vertex : job.path("vertices")) {
+                if (vertex.path("name").asText().contains(GatedBatchWordCount.GATE_OPERATOR)) {
+                    return vertex.path("status").asText().equals("RUNNING");
+                }
+            }
+            return false;
+        }, StandaloneClusterProcesses.STARTUP);
+    }
+
+    private void awaitNoStoredJobs() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (client.checkExists().forPath("/jobgraphs") != null && !client.getChildren().forPath("/jobgraphs").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "job graphs left in ZooKeeper: " + client.getChildren().forPath("/jobgraphs"));
+            Thread.sleep(100); // polling pace of the leader's asynchronous clean-up, not synchronisation
+        }
+        File[] left = tmp.resolve("ha-storage").resolve(CLUSTER_ID.substring(1)).resolve("jobgraphs").toFile().listFiles();
+        assertTrue(left == null || left.length == 0, "job graph files left in the storage dir");
+    }
+
+    /** [granted, revoked) per leadership in a JobManager's log; one still held ends far in the future. */
+    private static List<LocalDateTime[]> leaderIntervals(String log) {
+        List<LocalDateTime[]> intervals = new ArrayList<>();
+        LocalDateTime start = null;
+        Matcher m = LOG_LINE.matcher(log);
+        while (m.find()) {
+            String line = m.group();
+            LocalDateTime time = LocalDateTime.parse(m.group(1), LOG_TIME);
+            if (line.contains("This JobManager leads")) {
+                start = time;
+            } else if (line.contains("This JobManager no longer leads") && start != null) {
+                intervals.add(new LocalDateTime[] {start, time});
+                start = null;
+            }
+        }
+        if (start != null) {
+            intervals.add(new LocalDateTime[] {start, LocalDateTime.MAX});
+        }
+        return intervals;
+    }
+
+    private static List<LocalDateTime> times(String log, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        List<LocalDateTime> times = new ArrayList<>();
+        Matcher m = LOG_LINE.matcher(log);
+        while (m.find()) {
+            if (pattern.matcher(m.group()).find()) {
+                times.add(LocalDateTime.parse(m.group(1), LOG_TIME));
+            }
+        }
+        return times;
+    }
+
+    private String describe(List<LocalDateTime[]> intervals) {
+        return intervals.stream().map(i -> "[" + i[0] + ", " + i[1] + ")").toList().toString();
+    }
+}
