@@ -84,7 +84,8 @@ class StandaloneHighAvailabilityITCase {
             }
             cluster.startTaskManager("taskmanager-1");
             cluster.startTaskManager("taskmanager-2");
-            LeaderAddress leader = awaitLeader(cluster, null);
+            Leader leadership = awaitLeadership(cluster, null);
+            LeaderAddress leader = leadership.address();
             cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 2,
                     StandaloneClusterProcesses.STARTUP);
 
@@ -105,7 +106,8 @@ class StandaloneHighAvailabilityITCase {
                 int port = StandaloneClusterProcesses.freePort();
                 jobManagers.put(port, cluster.startJobManager("jobmanager-restarted-" + kill, port));
 
-                LeaderAddress next = awaitLeader(cluster, leader);
+                leadership = awaitLeadership(cluster, leadership);
+                LeaderAddress next = leadership.address();
                 assertNotEquals(leader.restBaseUrl(), next.restBaseUrl());
                 awaitGatedStageRunning(cluster, next, jobId);
                 recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
@@ -137,7 +139,8 @@ class StandaloneHighAvailabilityITCase {
             }
             cluster.startTaskManager("taskmanager-1");
             cluster.startTaskManager("taskmanager-2");
-            LeaderAddress leader = awaitLeader(cluster, null);
+            Leader leadership = awaitLeadership(cluster, null);
+            LeaderAddress leader = leadership.address();
             cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 2,
                     StandaloneClusterProcesses.STARTUP);
             Process client = cluster.run("client", "flink", "run", "-d", "-p", "2", jar.toString(), "--input",
@@ -150,8 +153,12 @@ class StandaloneHighAvailabilityITCase {
 
             zooKeeper.restart(); // every JobManager's connection is suspended: each must stop acting at once
 
-            LeaderAddress next = awaitLeader(cluster, leader);
-            awaitGatedStageRunning(cluster, next, jobId);
+            LeaderAddress next = awaitLeadership(cluster, leadership).address();
+            try {
+                awaitGatedStageRunning(cluster, next, jobId);
+            } catch (AssertionError e) {
+                throw new AssertionError("leadership events:\n" + leadershipEvents(cluster, names), e);
+            }
             Files.createFile(gate);
             cluster.awaitRest(restPort(next), "/jobs/" + jobId, json -> json.path("state").asText().equals("FINISHED"),
                     Duration.ofMinutes(5));
@@ -193,17 +200,21 @@ class StandaloneHighAvailabilityITCase {
             "restart-strategy.fixed-delay.delay: 1 s"};
     }
 
-    /** The leader ZooKeeper names once it is not {@code previous} (null: any). */
-    private LeaderAddress awaitLeader(StandaloneClusterProcesses cluster, LeaderAddress previous) throws Exception {
+    /** A leadership as ZooKeeper publishes it: the leader's addresses and its session id. */
+    private record Leader(LeaderAddress address, String session) {}
+
+    /** The leadership ZooKeeper names once it is not {@code previous} (null: any). */
+    private Leader awaitLeadership(StandaloneClusterProcesses cluster, Leader previous) throws Exception {
         long deadline = System.nanoTime() + StandaloneClusterProcesses.STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (client.checkExists().forPath("/leader/jobmanager/connection_info") != null) {
                 try {
                     String text = new String(client.getData().forPath("/leader/jobmanager/connection_info"),
                             StandardCharsets.UTF_8);
-                    LeaderAddress address = LeaderAddress.parse(text.substring(0, text.lastIndexOf('\n')));
-                    if (!address.equals(previous)) {
-                        return address;
+                    int newline = text.lastIndexOf('\n');
+                    Leader leader = new Leader(LeaderAddress.parse(text.substring(0, newline)), text.substring(newline + 1));
+                    if (!leader.equals(previous)) {
+                        return leader;
                     }
                 } catch (org.apache.zookeeper.KeeperException.NoNodeException replacedMeanwhile) {
                     // the leader changes right now
@@ -263,6 +274,18 @@ class StandaloneHighAvailabilityITCase {
             intervals.add(new LocalDateTime[] {start, LocalDateTime.MAX});
         }
         return intervals;
+    }
+
+    private static String leadershipEvents(StandaloneClusterProcesses cluster, List<String> names) throws Exception {
+        StringBuilder events = new StringBuilder();
+        for (String name : names) {
+            for (String line : cluster.log(name).split("\n")) {
+                if (line.matches(".*(leads|leadership|Published|Recover|suspend|publish).*")) {
+                    events.append(name).append(": ").append(line).append('\n');
+                }
+            }
+        }
+        return events.toString();
     }
 
     private static List<LocalDateTime> times(String log, String regex) {

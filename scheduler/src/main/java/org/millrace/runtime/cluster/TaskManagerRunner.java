@@ -352,6 +352,9 @@ public final class TaskManagerRunner implements AutoCloseable {
                     return;
                 }
                 last = new IOException(response.getMessage());
+                if (leaderRetrieval != null) {
+                    leaderRetrieval.refresh(); // refused: this view of the leader may be stale
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while registering with the JobManager at " + target, e);

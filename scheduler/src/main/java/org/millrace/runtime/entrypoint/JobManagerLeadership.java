@@ -54,6 +54,8 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     private static final Logger LOG = LoggerFactory.getLogger(JobManagerLeadership.class);
     static final String COMPONENT = "jobmanager";
     private static final java.time.Duration SUSPENSION_TIMEOUT = java.time.Duration.ofMinutes(1);
+    private static final int PUBLISH_ATTEMPTS = 10;
+    private static final long PUBLISH_RETRY_MILLIS = 500;
 
     private final Dispatcher dispatcher;
     private final JobManagerRpcEndpoint rpcEndpoint;
@@ -116,8 +118,18 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
             }
             rpcEndpoint.grantLeadership(leaderSessionId);
         }
-        if (!election.confirmLeadership(leaderSessionId, address.format())) {
-            return;
+        int attempt = 1;
+        while (!election.confirmLeadership(leaderSessionId, address.format())) {
+            if (!leads(leaderSessionId) || attempt++ == PUBLISH_ATTEMPTS) {
+                LOG.warn("Leader session {} ends unpublished", leaderSessionId);
+                return;
+            }
+            try {
+                Thread.sleep(PUBLISH_RETRY_MILLIS); // pacing retries against ZooKeeper, not synchronisation
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         LOG.info("This JobManager leads (session {}): control endpoint {}:{}, REST API {}", leaderSessionId,
                 address.rpcHost(), address.rpcPort(), address.restBaseUrl());
