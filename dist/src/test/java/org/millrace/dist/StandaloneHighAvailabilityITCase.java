@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,9 @@ import org.millrace.testing.TestJars;
  * a file:// {@code high-availability.storageDir}, two JobManagers and two TaskManagers started through
  * {@code bin/}. A gated BATCH word count is submitted with {@code bin/flink run -d} and no {@code -m}
  * (the client finds the leader in ZooKeeper); the leader is killed (SIGKILL) while the job runs, a
- * standby takes over and runs the job again under the same JobID, and the result is exact.
+ * standby takes over and runs the job again under the same JobID, and the result is exact. Also:
+ * a ZooKeeper restart never lets two JobManagers lead at once, and {@code start-cluster.sh} /
+ * {@code stop-cluster.sh} start and stop every JobManager of {@code conf/masters}.
  */
 @Timeout(900)
 class StandaloneHighAvailabilityITCase {
@@ -88,6 +91,14 @@ class StandaloneHighAvailabilityITCase {
             LeaderAddress leader = leadership.address();
             cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 2,
                     StandaloneClusterProcesses.STARTUP);
+            int leaderPort = restPort(leader);
+            int standbyPort = jobManagers.keySet().stream().filter(p -> p != leaderPort).findFirst().orElseThrow();
+            Process refused = cluster.run("client-at-standby", "flink", "run", "-d", "-m", "localhost:" + standbyPort,
+                    jar.toString(), "--input", input.toString(), "--output", output.toString(), "--gate", gate.toString());
+            assertTrue(refused.waitFor(3, TimeUnit.MINUTES), "bin/flink run at the standby did not return");
+            String refusal = cluster.output("client-at-standby", refused);
+            assertNotEquals(0, refused.exitValue(), refusal);
+            assertTrue(refusal.contains("not the leader") && refusal.contains(leader.restBaseUrl()), refusal);
 
             Process client = cluster.run("client", "flink", "run", "-d", "-p", "2", jar.toString(), "--input",
                     input.toString(), "--output", output.toString(), "--gate", gate.toString());
@@ -181,6 +192,47 @@ class StandaloneHighAvailabilityITCase {
                     assertFalse(a[0].isBefore(b[1]) && b[0].isBefore(a[1]), "two JobManagers led at once: "
                             + describe(List.<LocalDateTime[]>of(a)) + " and " + describe(List.<LocalDateTime[]>of(b)));
                 }
+            }
+        }
+    }
+
+    @Test
+    void startClusterStartsEveryJobManagerOfMastersAndStopClusterStopsThemAll() throws Exception {
+        List<Long> pids = new ArrayList<>();
+        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 1, haConfiguration())) {
+            List<Integer> webPorts = List.of(StandaloneClusterProcesses.freePort(), StandaloneClusterProcesses.freePort());
+            Files.writeString(cluster.confDir().resolve("masters"),
+                    "# two JobManagers on this host\nlocalhost:" + webPorts.get(0) + "\nlocalhost:" + webPorts.get(1) + "\n");
+            Files.writeString(cluster.confDir().resolve("workers"), "localhost\n");
+            Process start = cluster.run("start", "start-cluster.sh");
+            assertTrue(start.waitFor(2, TimeUnit.MINUTES), cluster.logs());
+            assertEquals(0, start.exitValue(), cluster.output("start", start));
+            pids.addAll(ClusterScriptsITCase.pidsIn(tmp));
+            assertEquals(3, pids.size(), "pid files: " + pids + "\n" + cluster.output("start", start));
+
+            LeaderAddress leader = awaitLeadership(cluster, null).address();
+            assertTrue(webPorts.contains(restPort(leader)), leader + " is none of conf/masters' " + webPorts);
+            cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 1,
+                    StandaloneClusterProcesses.STARTUP);
+            int standby = webPorts.get(0) == restPort(leader) ? webPorts.get(1) : webPorts.get(0);
+            cluster.awaitRest(standby, "/overview", json -> json.path("taskmanagers").asInt() == 0,
+                    StandaloneClusterProcesses.STARTUP);
+            Process list = cluster.run("list", "flink", "list"); // no -m: the leader is found in ZooKeeper
+            assertTrue(list.waitFor(2, TimeUnit.MINUTES));
+            assertEquals(0, list.exitValue(), cluster.output("list", list));
+
+            Process stop = cluster.run("stop", "stop-cluster.sh");
+            assertTrue(stop.waitFor(2, TimeUnit.MINUTES), cluster.logs());
+            assertEquals(0, stop.exitValue(), cluster.output("stop", stop));
+            for (long pid : pids) {
+                Optional<ProcessHandle> jvm = ProcessHandle.of(pid);
+                if (jvm.isPresent()) {
+                    jvm.get().onExit().get(1, TimeUnit.MINUTES);
+                }
+            }
+        } finally {
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // only if an assertion failed
             }
         }
     }
