@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.runtime.highavailability.LeaderAddress;
+import org.millrace.shuffle.hadoop.MiniDfs;
 import org.millrace.testing.TestJars;
 
 /**
  * JobManager high availability across real JVMs: a ZooKeeper (Curator's TestingServer in this JVM),
- * a file:// {@code high-availability.storageDir}, two JobManagers and two TaskManagers started through
+ * a {@code high-availability.storageDir} (on HDFS, a MiniDFSCluster in this JVM, for the kills;
+ * {@code file://} otherwise), two JobManagers and two TaskManagers started through
  * {@code bin/}. A gated BATCH word count is submitted with {@code bin/flink run -d} and no {@code -m}
  * (the client finds the leader in ZooKeeper); the leader is killed (SIGKILL) while the job runs, a
  * standby takes over and runs the job again under the same JobID, and the result is exact. Also:
@@ -79,7 +80,9 @@ class StandaloneHighAvailabilityITCase {
         Path output = tmp.resolve("counts");
         Path gate = tmp.resolve("gate");
         Path jar = TestJars.programJar(tmp.resolve("gated.jar"), GatedBatchWordCount.class);
-        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2, haConfiguration())) {
+        try (MiniDfs hdfs = MiniDfs.start(tmp.resolve("minidfs"));
+             StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2,
+                     haConfiguration(hdfs.uri() + "/flink/ha"))) {
             Map<Integer, Process> jobManagers = new LinkedHashMap<>();
             for (int i = 0; i < 2; i++) {
                 int port = StandaloneClusterProcesses.freePort();
@@ -133,6 +136,8 @@ class StandaloneHighAvailabilityITCase {
             assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(WordCountFiles.outputFiles(output)));
             System.out.println("HA recovery times (ms): " + recoveryMillis);
             awaitNoStoredJobs();
+            assertFalse(hdfs.cluster().getFileSystem().exists(new org.apache.hadoop.fs.Path("/flink/ha" + CLUSTER_ID
+                    + "/jobgraphs/" + jobId)), "the job graph files are left on HDFS");
             assertTrue(this.client.checkExists().forPath("/jobresults/" + jobId) != null, "no job result entry for " + jobId);
         }
     }
@@ -143,7 +148,7 @@ class StandaloneHighAvailabilityITCase {
         Path output = tmp.resolve("counts");
         Path gate = tmp.resolve("gate");
         Path jar = TestJars.programJar(tmp.resolve("gated.jar"), GatedBatchWordCount.class);
-        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2, haConfiguration())) {
+        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2, haConfiguration(localStorage()))) {
             List<String> names = List.of("jobmanager-0", "jobmanager-1");
             for (String name : names) {
                 cluster.startJobManager(name, StandaloneClusterProcesses.freePort());
@@ -199,7 +204,7 @@ class StandaloneHighAvailabilityITCase {
     @Test
     void startClusterStartsEveryJobManagerOfMastersAndStopClusterStopsThemAll() throws Exception {
         List<Long> pids = new ArrayList<>();
-        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 1, haConfiguration())) {
+        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 1, haConfiguration(localStorage()))) {
             List<Integer> webPorts = List.of(StandaloneClusterProcesses.freePort(), StandaloneClusterProcesses.freePort());
             Files.writeString(cluster.confDir().resolve("masters"),
                     "# two JobManagers on this host\nlocalhost:" + webPorts.get(0) + "\nlocalhost:" + webPorts.get(1) + "\n");
@@ -237,12 +242,16 @@ class StandaloneHighAvailabilityITCase {
         }
     }
 
-    private String[] haConfiguration() {
+    private String localStorage() {
+        return tmp.resolve("ha-storage").toUri().toString();
+    }
+
+    private String[] haConfiguration(String storageDir) {
         return new String[] {
             "high-availability.type: zookeeper",
             "high-availability.zookeeper.quorum: " + zooKeeper.getConnectString(),
             "high-availability.cluster-id: " + CLUSTER_ID,
-            "high-availability.storageDir: " + tmp.resolve("ha-storage").toUri(),
+            "high-availability.storageDir: " + storageDir,
             "high-availability.zookeeper.client.session-timeout: 4 s",
             "high-availability.zookeeper.client.connection-timeout: 3 s",
             "high-availability.zookeeper.client.retry-wait: 200 ms",
@@ -303,8 +312,6 @@ class StandaloneHighAvailabilityITCase {
             assertTrue(System.nanoTime() < deadline, "job graphs left in ZooKeeper: " + client.getChildren().forPath("/jobgraphs"));
             Thread.sleep(100); // polling pace of the leader's asynchronous clean-up, not synchronisation
         }
-        File[] left = tmp.resolve("ha-storage").resolve(CLUSTER_ID.substring(1)).resolve("jobgraphs").toFile().listFiles();
-        assertTrue(left == null || left.length == 0, "job graph files left in the storage dir");
     }
 
     /** [granted, revoked) per leadership in a JobManager's log; one still held ends far in the future. */
