@@ -26,11 +26,11 @@ import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.TaskManagerOptions;
 import org.millrace.runtime.entrypoint.ClusterOptions;
-import org.millrace.runtime.highavailability.HighAvailabilityOptions;
 import org.millrace.runtime.highavailability.LeaderAddress;
 import org.millrace.runtime.highavailability.LeaderContender;
 import org.millrace.runtime.highavailability.LeaderElection;
 import org.millrace.runtime.highavailability.ZooKeeperClients;
+import org.millrace.runtime.highavailability.ZooKeeperHaTesting;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.RpcServer;
 import org.millrace.runtime.rpc.messages.Heartbeat;
@@ -61,9 +61,7 @@ class TaskManagerLeaderFencingTest {
     @BeforeEach
     void startZooKeeperAndATaskManager() throws Exception {
         zooKeeper = new TestingServer(true);
-        configuration = new Configuration();
-        configuration.set(HighAvailabilityOptions.HA_MODE, "zookeeper");
-        configuration.set(HighAvailabilityOptions.HA_ZOOKEEPER_QUORUM, zooKeeper.getConnectString());
+        configuration = ZooKeeperHaTesting.configuration(zooKeeper);
         configuration.set(ClusterOptions.TASK_MANAGER_HOST, "localhost");
         configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);
         client = ZooKeeperClients.start(configuration);

@@ -40,9 +40,7 @@ class JobGraphStoreTest {
     @BeforeEach
     void startZooKeeper() throws Exception {
         zooKeeper = new TestingServer(true);
-        configuration = new Configuration();
-        configuration.set(HighAvailabilityOptions.HA_MODE, "zookeeper");
-        configuration.set(HighAvailabilityOptions.HA_ZOOKEEPER_QUORUM, zooKeeper.getConnectString());
+        configuration = ZooKeeperHaTesting.configuration(zooKeeper);
         configuration.set(HighAvailabilityOptions.HA_CLUSTER_ID, "/store-test");
         configuration.set(HighAvailabilityOptions.HA_STORAGE_PATH, tmp.resolve("ha").toUri().toString());
         client = ZooKeeperClients.start(configuration);
