@@ -227,6 +227,12 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         return dispatcher.submitJob(jobGraph, userJars).whenComplete((ignored, failure) -> {
             if (failure == null) {
                 cleanUpWhenEnded(jobId, leaderSessionId);
+                return;
+            }
+            try {
+                jobGraphs.remove(jobId); // refused (e.g. the id of an ended job): no leader may run it
+            } catch (Exception e) {
+                LOG.warn("Could not remove the refused job {} from the job graph store", jobId, e);
             }
         });
     }
