@@ -38,9 +38,9 @@ import org.millrace.testing.TestJars;
  * JobManager high availability across real JVMs: a ZooKeeper (Curator's TestingServer in this JVM),
  * a {@code high-availability.storageDir} (on HDFS, a MiniDFSCluster in this JVM, for the kills;
  * {@code file://} otherwise), two JobManagers and two TaskManagers started through
- * {@code bin/}. A gated BATCH word count is submitted with {@code bin/flink run -d} and no {@code -m}
- * (the client finds the leader in ZooKeeper); the leader is killed (SIGKILL) while the job runs, a
- * standby takes over and runs the job again under the same JobID, and the result is exact. Also:
+ * {@code bin/}. A gated BATCH word count is submitted with {@code bin/flink run} and no {@code -m}
+ * (the client finds the leader in ZooKeeper, and follows the job to each new leader); the leader is
+ * killed (SIGKILL) while the job runs, a standby takes over and runs the job again under the same JobID, and the result is exact. Also:
  * a ZooKeeper restart never lets two JobManagers lead at once, and {@code start-cluster.sh} /
  * {@code stop-cluster.sh} start and stop every JobManager of {@code conf/masters}.
  */
@@ -103,10 +103,9 @@ class StandaloneHighAvailabilityITCase {
             assertNotEquals(0, refused.exitValue(), refusal);
             assertTrue(refusal.contains("not the leader") && refusal.contains(leader.restBaseUrl()), refusal);
 
-            Process client = cluster.run("client", "flink", "run", "-d", "-p", "2", jar.toString(), "--input",
+            // attached: the client follows the job from leader to leader
+            Process client = cluster.run("client", "flink", "run", "-p", "2", jar.toString(), "--input",
                     input.toString(), "--output", output.toString(), "--gate", gate.toString());
-            assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run -d did not return\n" + cluster.logs());
-            assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
             String jobId = cluster.awaitRest(restPort(leader), "/jobs/overview", json -> json.path("jobs").size() == 1,
                     StandaloneClusterProcesses.STARTUP).path("jobs").get(0).path("jid").asText();
             awaitGatedStageRunning(cluster, leader, jobId);
@@ -133,6 +132,10 @@ class StandaloneHighAvailabilityITCase {
             Files.createFile(gate);
             cluster.awaitRest(restPort(leader), "/jobs/" + jobId, json -> json.path("state").asText().equals("FINISHED"),
                     Duration.ofMinutes(5));
+            assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run did not return\n" + cluster.logs());
+            String clientOutput = cluster.output("client", client);
+            assertEquals(0, client.exitValue(), clientOutput + "\n" + cluster.logs());
+            assertTrue(clientOutput.contains(jobId), clientOutput);
             assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(WordCountFiles.outputFiles(output)));
             System.out.println("HA recovery times (ms): " + recoveryMillis);
             awaitNoStoredJobs();
