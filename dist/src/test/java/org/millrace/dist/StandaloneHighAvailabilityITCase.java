@@ -120,12 +120,14 @@ class StandaloneHighAvailabilityITCase {
                 jobManagers.put(port, cluster.startJobManager("jobmanager-restarted-" + kill, port));
 
                 leadership = awaitLeadership(cluster, leadership);
+                long electedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
                 LeaderAddress next = leadership.address();
                 assertNotEquals(leader.restBaseUrl(), next.restBaseUrl());
                 awaitGatedStageRunning(cluster, next, jobId);
                 recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
-                System.out.printf("HA recovery %d: leader %s killed -> job %s RUNNING again on %s after %d ms%n", kill,
-                        leader.restBaseUrl(), jobId, next.restBaseUrl(), recoveryMillis.get(kill - 1));
+                System.out.printf("HA recovery %d: leader %s killed -> new leader %s published after %d ms -> job %s"
+                        + " RUNNING again after %d ms%n", kill, leader.restBaseUrl(), next.restBaseUrl(), electedMillis,
+                        jobId, recoveryMillis.get(kill - 1));
                 leader = next;
             }
 
