@@ -277,12 +277,14 @@ public final class TaskManagerRunner implements AutoCloseable {
         registerInBackground(generation);
     }
 
-    /** Registers (after the tasks of an earlier JobManager have stopped) on a thread of its own. */
+    /** Registers on a thread of its own (with HA, after the tasks of an earlier leader have stopped). */
     private void registerInBackground(int generation) {
         Thread registration = new Thread(() -> {
             try {
-                awaitNoRunningTasks();
-                releaseJobsOfEarlierLeaders();
+                if (highAvailability) {
+                    awaitNoRunningTasks();
+                    releaseJobsOfEarlierLeaders();
+                }
                 register(generation);
             } catch (IOException e) {
                 if (generation == registrationGeneration.get()) {
