@@ -155,10 +155,17 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
                     jobGraphs.remove(jobId);
                     continue;
                 }
-                JobGraphStore.RecoveredJob job = jobGraphs.recover(jobId, recoveryDirectory.resolve(jobId + "-"
-                        + leaderSessionId), JobManagerLeadership.class.getClassLoader());
-                dispatcher.submitJob(job.jobGraph(), job.jars()).join();
+                Path jarDirectory = recoveryDirectory.resolve(jobId + "-" + leaderSessionId);
+                JobGraphStore.RecoveredJob job = jobGraphs.recover(jobId, jarDirectory,
+                        JobManagerLeadership.class.getClassLoader());
+                dispatcher.submitJob(job.jobGraph(), job.jars()).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        deleteQuietly(jarDirectory);
+                    }
+                }).join();
                 LOG.info("Recovered job {} ({})", job.jobGraph().getName(), jobId);
+                // the job's class loader over these JARs is closed before its result completes
+                dispatcher.requestJobResult(jobId).whenComplete((result, failure) -> deleteQuietly(jarDirectory));
                 cleanUpWhenEnded(jobId, leaderSessionId);
             } catch (Exception e) {
                 LOG.error("Could not recover job {}; it stays in the job graph store", jobId, e);
@@ -179,6 +186,14 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
                 LOG.warn("Could not clean up the HA entries of ended job {}", jobId, e);
             }
         }, leaderActions);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try {
+            FileTrees.deleteRecursively(directory);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", directory, e.toString());
+        }
     }
 
     private synchronized boolean leads(UUID leaderSessionId) {
@@ -279,9 +294,9 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         leaderActions.shutdownNow();
         try {
             jobGraphs.close();
-            FileTrees.deleteRecursively(recoveryDirectory);
         } catch (IOException e) {
-            LOG.warn("Could not clean up after the leadership: {}", e.toString());
+            LOG.warn("Could not close the job graph store: {}", e.toString());
         }
+        deleteQuietly(recoveryDirectory);
     }
 }
