@@ -112,3 +112,32 @@ millrace_daemon() {
       ;;
   esac
 }
+
+# Whether flink-conf.yaml asks for ZooKeeper high availability (high-availability.type or the old
+# high-availability key set to zookeeper).
+millrace_ha_zookeeper() {
+  grep -Eiq '^[[:space:]]*high-availability(\.type)?[[:space:]]*:[[:space:]]*["'"'"']?zookeeper' "$FLINK_CONF_DIR/flink-conf.yaml" 2> /dev/null
+}
+
+# Runs "$@" once per JobManager of conf/masters (lines "host:webui-port", '#' comments), with
+# $master_host and $master_port set; a line without a port leaves $master_port empty.
+millrace_for_each_master() {
+  local line
+  while read -r line || [ -n "$line" ]; do
+    line="${line%%#*}"
+    line="${line// /}"
+    [ -z "$line" ] && continue
+    master_host="${line%%:*}"
+    master_port=""
+    [ "$line" != "$master_host" ] && master_port="${line#*:}"
+    "$@"
+  done < "$FLINK_CONF_DIR/masters"
+}
+
+# $1: a host name. Succeeds if it names this machine.
+millrace_is_local_host() {
+  case "$1" in
+    localhost | 127.0.0.1 | "$(hostname)") return 0 ;;
+    *) return 1 ;;
+  esac
+}

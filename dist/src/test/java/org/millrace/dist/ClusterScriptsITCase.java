@@ -76,7 +76,7 @@ class ClusterScriptsITCase {
     }
 
     /** The pids in the daemons' pid files ({@code FLINK_PID_DIR} is the cluster's directory). */
-    private static List<Long> pidsIn(Path pidDir) throws Exception {
+    static List<Long> pidsIn(Path pidDir) throws Exception {
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> files = Files.list(pidDir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {

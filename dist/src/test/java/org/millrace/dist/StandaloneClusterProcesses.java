@@ -97,6 +97,14 @@ final class StandaloneClusterProcesses implements AutoCloseable {
     }
 
     /**
+     * One more {@code bin/jobmanager.sh start-foreground} JVM with its REST API at {@code restPort}
+     * (for high availability, where several run), output in {@code <dir>/<name>/}, not awaited.
+     */
+    Process startJobManager(String name, int restPort) throws IOException {
+        return run(name, "jobmanager.sh", "start-foreground", "-D", "rest.port=" + restPort);
+    }
+
+    /**
      * One more {@code bin/taskmanager.sh start-foreground} JVM on a free control port (so
      * {@link #killTaskManager} finds it), output in {@code <dir>/<name>/}, not awaited.
      */
@@ -151,7 +159,12 @@ final class StandaloneClusterProcesses implements AutoCloseable {
     }
 
     JsonNode getRest(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
+        return getRest(restPort, path);
+    }
+
+    /** GET of the REST API at {@code port} (one of several JobManagers); fails unless it answered 200. */
+    JsonNode getRest(int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + ": " + response.statusCode() + " " + response.body());
@@ -161,6 +174,11 @@ final class StandaloneClusterProcesses implements AutoCloseable {
 
     /** Polls a REST path until its JSON satisfies {@code condition}; the answer that did. */
     JsonNode awaitRest(String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
+        return awaitRest(restPort, path, condition, timeout);
+    }
+
+    /** Polls a REST path of the JobManager at {@code port} until its JSON satisfies {@code condition}. */
+    JsonNode awaitRest(int port, String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -168,7 +186,7 @@ final class StandaloneClusterProcesses implements AutoCloseable {
                 throw new AssertionError("the JobManager exited with " + jobManager.exitValue() + "\n" + logs());
             }
             try {
-                JsonNode json = getRest(path);
+                JsonNode json = getRest(port, path);
                 if (condition.test(json)) {
                     return json;
                 }
@@ -184,7 +202,12 @@ final class StandaloneClusterProcesses implements AutoCloseable {
 
     /** The JobManager's log file. */
     String jobManagerLog() throws IOException {
-        try (var files = Files.list(dir.resolve("jobmanager").resolve("log"))) {
+        return log("jobmanager");
+    }
+
+    /** The log file of the process started as {@code name}. */
+    String log(String name) throws IOException {
+        try (var files = Files.list(dir.resolve(name).resolve("log"))) {
             Path log = files.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
             return Files.readString(log, StandardCharsets.UTF_8);
         }

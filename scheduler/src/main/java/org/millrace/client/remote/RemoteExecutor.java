@@ -14,6 +14,8 @@ import org.millrace.configuration.DeploymentOptions;
 import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.core.execution.JobClient;
 import org.millrace.core.execution.PipelineExecutor;
+import org.millrace.runtime.highavailability.LeaderFollowingJobResults;
+import org.millrace.runtime.highavailability.ZooKeeperClients;
 import org.millrace.runtime.jobgraph.JobGraph;
 
 /**
@@ -21,7 +23,8 @@ import org.millrace.runtime.jobgraph.JobGraph;
  * graph goes to {@code rest.address}:{@code rest.port} together with the JARs of
  * {@code pipeline.jars}, which the cluster loads the job's classes from. The returned future
  * completes once the cluster has accepted the job; with {@code execution.attached: false}
- * ({@code flink run -d}) the returned client does not follow the job further.
+ * ({@code flink run -d}) the returned client does not follow the job further. On a ZooKeeper HA
+ * cluster an attached client follows the job to each new leader.
  */
 public final class RemoteExecutor implements PipelineExecutor {
 
@@ -30,8 +33,11 @@ public final class RemoteExecutor implements PipelineExecutor {
         List<Path> jars = jarFiles(configuration);
         boolean attached = configuration.get(DeploymentOptions.ATTACHED);
         RestClusterClient client = new RestClusterClient(configuration);
+        RemoteJobClient.ResultFollower follower = ZooKeeperClients.isZooKeeperHa(configuration)
+                ? new LeaderFollowingJobResults(configuration)::follow
+                : RestClusterClient::requestJobResult;
         return client.submitJob(jobGraph, jars)
-                .thenApply(jobId -> new RemoteJobClient(client, jobId, userCodeClassLoader, attached));
+                .thenApply(jobId -> new RemoteJobClient(client, jobId, userCodeClassLoader, attached, follower));
     }
 
     /**

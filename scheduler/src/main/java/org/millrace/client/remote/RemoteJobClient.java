@@ -18,13 +18,27 @@ public final class RemoteJobClient implements JobClient {
     private final JobID jobId;
     private final ClassLoader userClassLoader;
     private final boolean attached;
+    private final ResultFollower follower;
     private CompletableFuture<JobExecutionResult> result;
 
+    /** How an attached client waits for the result: by default, polling the cluster it submitted to. */
+    @FunctionalInterface
+    public interface ResultFollower {
+        CompletableFuture<JobExecutionResult> follow(RestClusterClient client, JobID jobId, ClassLoader userClassLoader);
+    }
+
     public RemoteJobClient(RestClusterClient client, JobID jobId, ClassLoader userClassLoader, boolean attached) {
+        this(client, jobId, userClassLoader, attached, RestClusterClient::requestJobResult);
+    }
+
+    /** @param follower waits for the result, e.g. following the leader of an HA cluster */
+    public RemoteJobClient(RestClusterClient client, JobID jobId, ClassLoader userClassLoader, boolean attached,
+                           ResultFollower follower) {
         this.client = client;
         this.jobId = jobId;
         this.userClassLoader = userClassLoader;
         this.attached = attached;
+        this.follower = follower;
     }
 
     @Override
@@ -35,7 +49,7 @@ public final class RemoteJobClient implements JobClient {
     @Override
     public synchronized CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         if (result == null) {
-            result = attached ? client.requestJobResult(jobId, userClassLoader)
+            result = attached ? follower.follow(client, jobId, userClassLoader)
                     : CompletableFuture.completedFuture(new DetachedJobExecutionResult(jobId));
         }
         return result;

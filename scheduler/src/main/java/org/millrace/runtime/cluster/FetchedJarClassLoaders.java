@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.millrace.api.common.JobID;
 import org.millrace.runtime.rpc.RpcClient;
 import org.millrace.runtime.rpc.messages.FetchJobJar;
@@ -34,13 +35,14 @@ public final class FetchedJarClassLoaders implements UserCodeClassLoaders {
     private static final Logger LOG = LoggerFactory.getLogger(FetchedJarClassLoaders.class);
 
     private final RpcClient client;
-    private final InetSocketAddress jobManager;
+    private final Supplier<InetSocketAddress> jobManager;
     private final Duration timeout;
     private final Path directory;
     private final ClassLoader parent;
     private final Map<JobID, URLClassLoader> loaders = new ConcurrentHashMap<>();
 
-    public FetchedJarClassLoaders(RpcClient client, InetSocketAddress jobManager, Duration timeout, Path directory,
+    /** @param jobManager the JobManager to fetch from: the current leader with high availability */
+    public FetchedJarClassLoaders(RpcClient client, Supplier<InetSocketAddress> jobManager, Duration timeout, Path directory,
                                   ClassLoader parent) {
         this.client = client;
         this.jobManager = jobManager;
@@ -108,14 +110,14 @@ public final class FetchedJarClassLoaders implements UserCodeClassLoaders {
 
     private JobJarChunk ask(FetchJobJar request) throws IOException {
         try {
-            return client.ask(jobManager, request, JobJarChunk.class, timeout).get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            return client.ask(jobManager.get(), request, JobJarChunk.class, timeout).get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while fetching the jars of job " + request.getJobId(), e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IOException("Could not fetch the jars of job " + request.getJobId() + " from the JobManager at "
-                    + jobManager + ": " + cause.getMessage(), cause);
+                    + jobManager.get() + ": " + cause.getMessage(), cause);
         }
     }
 

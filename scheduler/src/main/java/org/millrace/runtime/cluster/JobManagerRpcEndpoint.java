@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * by heartbeats; one that stays silent for {@code heartbeat.timeout} is dropped and its tasks
  * fail), report their tasks' states, and fetch the jars of the jobs they run. Their heartbeat
  * answers' metrics go to a {@link MetricStore} the REST API reads.
+ *
+ * <p>With high availability ({@link #useLeaderSessions()}) it accepts TaskManagers only while this
+ * JobManager leads, and only those registering for its current leader session; the session id goes
+ * with every order to them (fencing). When leadership is revoked every TaskManager is dropped: they
+ * register again with whoever leads next.
  */
 public final class JobManagerRpcEndpoint implements AutoCloseable {
 
@@ -52,6 +58,8 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
     private final HeartbeatMonitor<String> taskManagerHeartbeats;
     private final HeartbeatSender<String> heartbeatSender;
     private final MetricStore metricStore = new MetricStore();
+    private volatile boolean leaderSessions;
+    private volatile UUID leaderSessionId;
 
     public JobManagerRpcEndpoint(RpcServer server, RpcClient client, ResourceManager resourceManager,
                                  Dispatcher dispatcher, JobArtifacts artifacts, Duration askTimeout,
@@ -82,16 +90,48 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
         heartbeatSender.start();
     }
 
+    /** High availability: from now on TaskManagers are accepted only for the leader session granted here. */
+    public void useLeaderSessions() {
+        leaderSessions = true;
+    }
+
+    /** This JobManager leads under {@code sessionId}: TaskManagers registering for it are accepted. */
+    public void grantLeadership(UUID sessionId) {
+        leaderSessionId = sessionId;
+    }
+
+    /** No longer leader: refuses registrations and state reports, and drops every TaskManager. */
+    public void revokeLeadership() {
+        leaderSessionId = null;
+        for (TaskExecutorRegistration te : resourceManager.getTaskExecutors()) {
+            taskManagerHeartbeats.unmonitorTarget(te.resourceId());
+            metricStore.removeTaskManager(te.resourceId());
+            resourceManager.unregisterTaskExecutor(te.resourceId(),
+                    new IllegalStateException("the JobManager lost its leadership"));
+        }
+    }
+
     private CompletableFuture<RegistrationResponse> register(RegisterTaskExecutor request) {
         InetSocketAddress rpcAddress = new InetSocketAddress(request.getRpcHost(), request.getRpcPort());
         String resourceId = request.getResourceId();
+        UUID session = leaderSessionId;
+        if (leaderSessions && (session == null || !session.toString().equals(request.getLeaderSessionId()))) {
+            LOG.info("Refused TaskManager {}: it registers for leader session {}, this JobManager {}", resourceId,
+                    request.getLeaderSessionId(), session == null ? "does not lead" : "leads under session " + session);
+            return CompletableFuture.completedFuture(RegistrationResponse.newBuilder().setAccepted(false)
+                    .setMessage("this JobManager is not the leader of session " + request.getLeaderSessionId())
+                    .setHeartbeatIntervalMillis(heartbeatInterval.toMillis())
+                    .setHeartbeatTimeoutMillis(heartbeatTimeout.toMillis()).build());
+        }
+        String sessionText = session == null ? null : session.toString();
         TaskExecutorRegistration registration = new TaskExecutorRegistration(resourceId,
-                new RemoteTaskExecutorGateway(client, rpcAddress, askTimeout),
+                new RemoteTaskExecutorGateway(client, rpcAddress, askTimeout, session),
                 request.getRpcHost() + ":" + request.getRpcPort(),
                 new InetSocketAddress(request.getDataHost(), request.getDataPort()),
                 request.getNumberOfSlots(), request.getCpuCores(), request.getPhysicalMemory());
         taskManagerHeartbeats.monitorTarget(resourceId, () -> client
-                .ask(rpcAddress, Heartbeat.newBuilder().setSenderId(JOB_MANAGER_ID).build(), Heartbeat.class, askTimeout)
+                .ask(rpcAddress, Heartbeat.newBuilder().setSenderId(JOB_MANAGER_ID)
+                        .setLeaderSessionId(sessionText).build(), Heartbeat.class, askTimeout)
                 .thenAccept(answer -> {
                     if (taskManagerHeartbeats.receiveHeartbeat(resourceId)) {
                         resourceManager.recordHeartbeat(resourceId);
@@ -120,6 +160,10 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
     }
 
     private void updateTaskState(UpdateTaskExecutionState message) throws IOException {
+        if (leaderSessions && leaderSessionId == null) {
+            LOG.debug("Not the leader: ignoring the state report {} of {}", message.getState(), message.getAttemptId());
+            return;
+        }
         JobID jobId = org.millrace.runtime.taskexecutor.ExecutionAttemptID.fromString(message.getAttemptId()).jobId();
         ClassLoader loader;
         try {

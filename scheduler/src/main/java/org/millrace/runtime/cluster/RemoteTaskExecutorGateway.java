@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.millrace.api.common.JobID;
 import org.millrace.runtime.metrics.TaskIOMetrics;
@@ -23,17 +24,28 @@ import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
 import org.millrace.runtime.taskexecutor.TaskExecutorGateway;
 import org.millrace.util.InstantiationUtil;
 
-/** The JobManager's handle on a TaskExecutor in another JVM: each call becomes a control message. */
+/**
+ * The JobManager's handle on a TaskExecutor in another JVM: each call becomes a control message.
+ * With high availability every order carries the leader session id it was registered under, so a
+ * TaskManager ignores the orders of a deposed leader.
+ */
 public final class RemoteTaskExecutorGateway implements TaskExecutorGateway {
 
     private final RpcClient client;
     private final InetSocketAddress address;
     private final Duration timeout;
+    private final String leaderSessionId;
 
     public RemoteTaskExecutorGateway(RpcClient client, InetSocketAddress address, Duration timeout) {
+        this(client, address, timeout, null);
+    }
+
+    /** @param leaderSessionId the fencing token the orders carry; null without high availability */
+    public RemoteTaskExecutorGateway(RpcClient client, InetSocketAddress address, Duration timeout, UUID leaderSessionId) {
         this.client = client;
         this.address = address;
         this.timeout = timeout;
+        this.leaderSessionId = leaderSessionId == null ? null : leaderSessionId.toString();
     }
 
     @Override
@@ -45,13 +57,15 @@ public final class RemoteTaskExecutorGateway implements TaskExecutorGateway {
             return CompletableFuture.failedFuture(e);
         }
         SubmitTask message = SubmitTask.newBuilder().setJobId(descriptor.jobId().toString())
-                .setAttemptId(descriptor.attemptId().toString()).setDescriptor(ByteBuffer.wrap(bytes)).build();
+                .setAttemptId(descriptor.attemptId().toString()).setDescriptor(ByteBuffer.wrap(bytes))
+                .setLeaderSessionId(leaderSessionId).build();
         return client.tell(address, message, timeout);
     }
 
     @Override
     public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
-        return client.tell(address, CancelTask.newBuilder().setAttemptId(attemptId.toString()).build(), timeout);
+        return client.tell(address, CancelTask.newBuilder().setAttemptId(attemptId.toString())
+                .setLeaderSessionId(leaderSessionId).build(), timeout);
     }
 
     @Override
@@ -59,7 +73,7 @@ public final class RemoteTaskExecutorGateway implements TaskExecutorGateway {
                                                      String targetLocation) {
         return client.tell(address, CheckpointTask.newBuilder().setAttemptId(attemptId.toString())
                 .setCheckpointId(checkpointId).setTimestamp(timestamp).setAction(CheckpointAction.TRIGGER)
-                .setTargetLocation(targetLocation).build(), timeout);
+                .setTargetLocation(targetLocation).setLeaderSessionId(leaderSessionId).build(), timeout);
     }
 
     @Override
@@ -75,12 +89,14 @@ public final class RemoteTaskExecutorGateway implements TaskExecutorGateway {
     private CompletableFuture<Void> checkpointTask(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
                                                    CheckpointAction action) {
         return client.tell(address, CheckpointTask.newBuilder().setAttemptId(attemptId.toString())
-                .setCheckpointId(checkpointId).setTimestamp(timestamp).setAction(action).build(), timeout);
+                .setCheckpointId(checkpointId).setTimestamp(timestamp).setAction(action).setLeaderSessionId(leaderSessionId)
+                .build(), timeout);
     }
 
     @Override
     public CompletableFuture<Void> releaseJob(JobID jobId) {
-        return client.tell(address, ReleaseJob.newBuilder().setJobId(jobId.toString()).build(), timeout);
+        return client.tell(address, ReleaseJob.newBuilder().setJobId(jobId.toString())
+                .setLeaderSessionId(leaderSessionId).build(), timeout);
     }
 
     @Override

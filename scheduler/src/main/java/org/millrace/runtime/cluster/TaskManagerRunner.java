@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.curator.framework.CuratorFramework;
 import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.IllegalConfigurationException;
@@ -24,6 +29,9 @@ import org.millrace.runtime.entrypoint.ClusterOptions;
 import org.millrace.runtime.entrypoint.EntrypointArguments;
 import org.millrace.runtime.heartbeat.HeartbeatMonitor;
 import org.millrace.runtime.heartbeat.HeartbeatOptions;
+import org.millrace.runtime.highavailability.LeaderAddress;
+import org.millrace.runtime.highavailability.LeaderRetrieval;
+import org.millrace.runtime.highavailability.ZooKeeperClients;
 import org.millrace.runtime.metrics.TaskIOMetrics;
 import org.millrace.runtime.rest.http.FileTrees;
 import org.millrace.runtime.rpc.RpcClient;
@@ -46,6 +54,7 @@ import org.millrace.runtime.rpc.messages.TaskManagerMetricsReport;
 import org.millrace.runtime.rpc.messages.TaskMetricsReport;
 import org.millrace.runtime.taskexecutor.ExecutionAttemptID;
 import org.millrace.runtime.taskexecutor.TaskDeploymentDescriptor;
+import org.millrace.runtime.taskexecutor.TaskExecutionState;
 import org.millrace.runtime.taskexecutor.TaskExecutor;
 import org.millrace.shuffle.metrics.ShuffleMetrics;
 import org.millrace.shuffle.netty.InternalSsl;
@@ -61,6 +70,11 @@ import org.slf4j.LoggerFactory;
  * {@code taskmanager.registration.timeout}), answers its heartbeats, and registers again if the
  * JobManager stays silent for {@code heartbeat.timeout}; each heartbeat answer carries its metrics
  * (network memory, per-task records and times). Started by {@code bin/taskmanager.sh}.
+ *
+ * <p>With {@code high-availability.type: zookeeper} it follows the leading JobManager through
+ * ZooKeeper instead: when the leader changes it cancels the tasks of the old one and registers with
+ * the new one. Orders carry the leader session id they were given under; those of any other session
+ * (a deposed leader) are refused, and state reports of tasks of an old session are not sent.
  */
 public final class TaskManagerRunner implements AutoCloseable {
 
@@ -73,7 +87,19 @@ public final class TaskManagerRunner implements AutoCloseable {
     private final RpcClient rpcClient;
     private final TaskExecutor taskExecutor;
     private final FetchedJarClassLoaders classLoaders;
-    private final InetSocketAddress jobManager;
+    private final boolean highAvailability;
+    /** The JobManager to register with and report to: the current leader with high availability (null: none known). */
+    private volatile InetSocketAddress jobManager;
+    /** The current leader's session id (fencing token); null without high availability or while no leader is known. */
+    private volatile UUID leaderSessionId;
+    /** Bumped whenever a new registration starts; an older registration loop then stops. */
+    private final AtomicInteger registrationGeneration = new AtomicInteger();
+    /** High availability: the leader session each running attempt was deployed by. */
+    private final Map<ExecutionAttemptID, String> attemptSessions = new ConcurrentHashMap<>();
+    /** High availability: jobs deployed here since the last registration, released when the leader changes. */
+    private final Set<JobID> deployedJobs = ConcurrentHashMap.newKeySet();
+    private CuratorFramework zooKeeper;
+    private LeaderRetrieval leaderRetrieval;
     private final Duration askTimeout;
     private final Path workingDirectory;
     private final HeartbeatMonitor<String> jobManagerHeartbeat;
@@ -97,7 +123,8 @@ public final class TaskManagerRunner implements AutoCloseable {
         this.resourceId = configuration.getOptional(ClusterOptions.TASK_MANAGER_RESOURCE_ID)
                 .orElseGet(() -> advertisedHost + "-" + UUID.randomUUID().toString().substring(0, 8));
         this.askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
-        this.jobManager = new InetSocketAddress(configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
+        this.highAvailability = ZooKeeperClients.isZooKeeperHa(configuration);
+        this.jobManager = highAvailability ? null : new InetSocketAddress(configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS),
                 configuration.get(ClusterOptions.JOB_MANAGER_PORT));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "TaskManager scheduler");
@@ -106,7 +133,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         });
         this.workingDirectory = Files.createTempDirectory("millrace-taskmanager-");
         this.rpcClient = new RpcClient("taskmanager-" + resourceId, askTimeout, ssl);
-        this.classLoaders = new FetchedJarClassLoaders(rpcClient, jobManager, askTimeout, workingDirectory.resolve("jobs"),
+        this.classLoaders = new FetchedJarClassLoaders(rpcClient, () -> jobManager, askTimeout, workingDirectory.resolve("jobs"),
                 TaskManagerRunner.class.getClassLoader());
         this.taskExecutor = new TaskExecutor(resourceId, configuration, configuration.get(TaskManagerOptions.NUM_TASK_SLOTS),
                 classLoaders, new JobManagerReporter());
@@ -124,27 +151,68 @@ public final class TaskManagerRunner implements AutoCloseable {
     private final class JobManagerReporter implements TaskStateListener {
         @Override
         public void taskStateChanged(TaskExecutionState state) {
-            send(ControlMessages.toMessage(state), state.state() + " of " + state.attemptId());
+            report(state);
         }
 
         @Override
         public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId, Map<String, SubtaskState> states) {
+            if (!deployedByLeader(attemptId)) {
+                return;
+            }
             send(ControlMessages.acknowledgement(attemptId, checkpointId, states),
                     "the acknowledgement of checkpoint " + checkpointId + " by " + attemptId);
         }
 
         @Override
         public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+            if (!deployedByLeader(attemptId)) {
+                return;
+            }
             send(ControlMessages.decline(attemptId, checkpointId, reason),
                     "the decline of checkpoint " + checkpointId + " by " + attemptId);
         }
 
         private void send(org.apache.avro.specific.SpecificRecord message, String what) {
-            rpcClient.tell(jobManager, message, askTimeout).exceptionally(e -> {
-                LOG.warn("Could not report {} to the JobManager at {}: {}", what, jobManager, e.getMessage());
+            InetSocketAddress target = jobManager;
+            rpcClient.tell(target, message, askTimeout).exceptionally(e -> {
+                LOG.warn("Could not report {} to the JobManager at {}: {}", what, target, e.getMessage());
                 return null;
             });
         }
+    }
+
+    /** With HA, whether the attempt was deployed by the current leader (else its reports go nowhere). */
+    private boolean deployedByLeader(ExecutionAttemptID id) {
+        if (!highAvailability) {
+            return true;
+        }
+        String session = attemptSessions.get(id);
+        return session != null && session.equals(String.valueOf(leaderSessionId));
+    }
+
+    /** Sends a task's state change to the JobManager; with HA only to the leader that deployed the task. */
+    private void report(TaskExecutionState state) {
+        if (highAvailability) {
+            ExecutionAttemptID id = state.attemptId();
+            String session = state.state().isTerminal() ? attemptSessions.remove(id) : attemptSessions.get(id);
+            if (session == null || !session.equals(String.valueOf(leaderSessionId))) {
+                LOG.debug("Not reporting {} of {}: deployed by leader session {}, the leader is now {}", state.state(), id,
+                        session, leaderSessionId);
+                return;
+            }
+        }
+        InetSocketAddress target = jobManager;
+        rpcClient.tell(target, ControlMessages.toMessage(state), askTimeout).exceptionally(e -> {
+            LOG.warn("Could not report {} of {} to the JobManager at {}: {}", state.state(), state.attemptId(), target,
+                    e.getMessage());
+            return null;
+        });
+    }
+
+    /** Whether an order with this fencing token comes from the current leader (always, without HA). */
+    private boolean fromLeader(String orderSessionId) {
+        UUID current = leaderSessionId;
+        return !highAvailability || (current != null && current.toString().equals(orderSessionId));
     }
 
     private static String localHostName() {
@@ -157,17 +225,36 @@ public final class TaskManagerRunner implements AutoCloseable {
 
     private void registerHandlers() {
         rpcServer.registerHandler(SubmitTask.class, (request, sender) -> {
+            if (!fromLeader(request.getLeaderSessionId())) {
+                LOG.warn("Refused task {}: ordered under leader session {}, but the leader is {}", request.getAttemptId(),
+                        request.getLeaderSessionId(), leaderSessionId);
+                return CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + resourceId
+                        + " refuses orders of leader session " + request.getLeaderSessionId() + ": it is not the leader's"));
+            }
             JobID jobId = JobID.fromHexString(request.getJobId());
             ClassLoader loader = classLoaders.getClassLoader(jobId);
             TaskDeploymentDescriptor descriptor = InstantiationUtil.deserializeObject(
                     ControlMessages.bytes(request.getDescriptor()), loader);
+            if (highAvailability) {
+                attemptSessions.put(descriptor.attemptId(), request.getLeaderSessionId());
+                deployedJobs.add(jobId);
+            }
             return RpcHandler.acknowledgeWhen(taskExecutor.submitTask(descriptor));
         });
-        rpcServer.registerHandler(CancelTask.class,
-                (request, sender) -> RpcHandler.acknowledgeWhen(
-                        taskExecutor.cancelTask(ExecutionAttemptID.fromString(request.getAttemptId()))));
+        rpcServer.registerHandler(CancelTask.class, (request, sender) -> RpcHandler.acknowledgeWhen(
+                fromLeader(request.getLeaderSessionId())
+                        ? taskExecutor.cancelTask(ExecutionAttemptID.fromString(request.getAttemptId()))
+                        : ignored("cancel " + request.getAttemptId(), request.getLeaderSessionId())));
+        rpcServer.registerHandler(ReleaseJob.class, (request, sender) -> RpcHandler.acknowledgeWhen(
+                fromLeader(request.getLeaderSessionId())
+                        ? taskExecutor.releaseJob(JobID.fromHexString(request.getJobId()))
+                        : ignored("release job " + request.getJobId(), request.getLeaderSessionId())));
         rpcServer.registerHandler(CheckpointTask.class, (request, sender) -> {
             ExecutionAttemptID attempt = ExecutionAttemptID.fromString(request.getAttemptId());
+            if (!fromLeader(request.getLeaderSessionId())) {
+                return RpcHandler.acknowledgeWhen(ignored("checkpoint " + request.getCheckpointId() + " of " + attempt,
+                        request.getLeaderSessionId()));
+            }
             return RpcHandler.acknowledgeWhen(switch (request.getAction()) {
                 case TRIGGER -> taskExecutor.triggerCheckpoint(attempt, request.getCheckpointId(), request.getTimestamp(),
                         request.getTargetLocation() == null ? null : request.getTargetLocation().toString());
@@ -175,8 +262,6 @@ public final class TaskManagerRunner implements AutoCloseable {
                 case ABORT -> taskExecutor.notifyCheckpointAborted(attempt, request.getCheckpointId());
             });
         });
-        rpcServer.registerHandler(ReleaseJob.class,
-                (request, sender) -> RpcHandler.acknowledgeWhen(taskExecutor.releaseJob(JobID.fromHexString(request.getJobId()))));
         rpcServer.registerHandler(RequestTaskMetrics.class, (request, sender) ->
                 taskExecutor.requestTaskMetrics(JobID.fromHexString(request.getJobId())).thenApply(metrics -> {
                     List<TaskIOMetricsEntry> entries = new ArrayList<>();
@@ -184,10 +269,19 @@ public final class TaskManagerRunner implements AutoCloseable {
                     return TaskMetricsReport.newBuilder().setEntries(entries).build();
                 }));
         rpcServer.registerHandler(Heartbeat.class, (request, sender) -> {
+            if (!fromLeader(request.getLeaderSessionId())) {
+                return CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + resourceId
+                        + " follows another leader than session " + request.getLeaderSessionId()));
+            }
             jobManagerHeartbeat.receiveHeartbeat(JobManagerRpcEndpoint.JOB_MANAGER_ID);
             return CompletableFuture.completedFuture(Heartbeat.newBuilder().setSenderId(resourceId)
                     .setMetrics(metricsReport()).build());
         });
+    }
+
+    private CompletableFuture<Void> ignored(String order, String orderSessionId) {
+        LOG.info("Ignoring the order to {} of leader session {}: the leader is now {}", order, orderSessionId, leaderSessionId);
+        return CompletableFuture.completedFuture(null);
     }
 
     /** What the heartbeat answer tells the JobManager: network memory and the running tasks' figures. */
@@ -201,7 +295,10 @@ public final class TaskManagerRunner implements AutoCloseable {
         return ControlMessages.toReport(now, metrics.networkMemory(), counters, times);
     }
 
-    /** Starts the endpoints and registers with the JobManager (blocking until it accepted, or the timeout). */
+    /**
+     * Starts the endpoints and registers with the JobManager (blocking until it accepted, or the
+     * timeout); with high availability, starts following the leader and registers in the background.
+     */
     public void start() throws IOException {
         InetSocketAddress boundRpc = rpcServer.start();
         rpcAddress = new InetSocketAddress(advertisedHost, boundRpc.getPort());
@@ -209,10 +306,86 @@ public final class TaskManagerRunner implements AutoCloseable {
                 configuration.get(ClusterOptions.TASK_MANAGER_BIND_HOST));
         dataAddress = new InetSocketAddress(advertisedHost, boundData.getPort());
         LOG.info("TaskManager {} listening at {} (control) and {} (data)", resourceId, rpcAddress, dataAddress);
-        register();
+        if (highAvailability) {
+            zooKeeper = ZooKeeperClients.start(configuration);
+            leaderRetrieval = new LeaderRetrieval(zooKeeper, "jobmanager", this::leaderChanged);
+            leaderRetrieval.start();
+            LOG.info("TaskManager {} follows the JobManager leader through ZooKeeper", resourceId);
+        } else {
+            register(registrationGeneration.get());
+        }
     }
 
-    private void register() throws IOException {
+    /** High availability: the leading JobManager changed (address null: none right now). */
+    private synchronized void leaderChanged(String address, UUID session) {
+        if (closed || Objects.equals(session, leaderSessionId)) {
+            return;
+        }
+        int generation = registrationGeneration.incrementAndGet();
+        jobManagerHeartbeat.unmonitorTarget(JobManagerRpcEndpoint.JOB_MANAGER_ID);
+        leaderSessionId = session;
+        if (taskExecutor.getNumberOfRunningTasks() > 0) {
+            LOG.info("Cancelling the {} task(s) of the previous JobManager leader", taskExecutor.getNumberOfRunningTasks());
+            taskExecutor.cancelAllTasks();
+        }
+        if (address == null) {
+            LOG.warn("No JobManager leads right now; waiting for the next leader");
+            return;
+        }
+        jobManager = LeaderAddress.parse(address).rpcAddress();
+        LOG.info("The JobManager leader is at {} (session {}); registering", jobManager, session);
+        registerInBackground(generation);
+    }
+
+    /** Registers on a thread of its own (with HA, after the tasks of an earlier leader have stopped). */
+    private void registerInBackground(int generation) {
+        Thread registration = new Thread(() -> {
+            try {
+                if (highAvailability) {
+                    awaitNoRunningTasks();
+                    releaseJobsOfEarlierLeaders();
+                }
+                register(generation);
+            } catch (IOException e) {
+                if (generation == registrationGeneration.get()) {
+                    LOG.error("Giving up: {}", e.getMessage());
+                    terminated.countDown();
+                }
+            }
+        }, "TaskManager registration");
+        registration.setDaemon(true);
+        registration.start();
+    }
+
+    /**
+     * Waits until the cancelled tasks of an earlier JobManager are gone, so a new leader's attempts
+     * (whose ids may repeat the old ones') never meet them. Bounded by the heartbeat timeout.
+     */
+    private void awaitNoRunningTasks() throws IOException {
+        long deadline = System.nanoTime() + configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT).toNanos();
+        while (taskExecutor.getNumberOfRunningTasks() > 0 && System.nanoTime() < deadline && !closed) {
+            try {
+                // the TaskExecutor offers no future for "all tasks ended"; pace of an observable condition
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for cancelled tasks to end", e);
+            }
+        }
+    }
+
+    /**
+     * Drops the partitions and code of jobs an earlier leader deployed here: a new leader runs a
+     * recovered job again from the start, under the same JobID.
+     */
+    private void releaseJobsOfEarlierLeaders() {
+        for (JobID jobId : List.copyOf(deployedJobs)) {
+            deployedJobs.remove(jobId);
+            taskExecutor.releaseJob(jobId);
+        }
+    }
+
+    private void register(int generation) throws IOException {
         RegisterTaskExecutor request = RegisterTaskExecutor.newBuilder().setResourceId(resourceId)
                 .setRpcHost(rpcAddress.getHostString()).setRpcPort(rpcAddress.getPort())
                 .setDataHost(dataAddress.getHostString()).setDataPort(dataAddress.getPort())
@@ -222,39 +395,54 @@ public final class TaskManagerRunner implements AutoCloseable {
         long deadline = System.nanoTime() + configuration.get(ClusterOptions.REGISTRATION_TIMEOUT).toNanos();
         long backoffMillis = 100;
         Exception last = null;
-        while (!closed && System.nanoTime() < deadline) {
+        InetSocketAddress target = jobManager;
+        while (!closed && generation == registrationGeneration.get() && System.nanoTime() < deadline) {
+            target = jobManager;
+            UUID session = leaderSessionId;
             try {
-                RegistrationResponse response = rpcClient.ask(jobManager, request, RegistrationResponse.class, askTimeout)
+                RegistrationResponse response = rpcClient.ask(target, RegisterTaskExecutor.newBuilder(request)
+                                .setLeaderSessionId(session == null ? null : session.toString()).build(),
+                                RegistrationResponse.class, askTimeout)
                         .get(askTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
                 if (response.getAccepted()) {
-                    jobManagerHeartbeat.monitorTarget(JobManagerRpcEndpoint.JOB_MANAGER_ID, () -> {});
-                    LOG.info("Registered with the JobManager at {}: {}", jobManager, response.getMessage());
+                    synchronized (this) {
+                        if (generation == registrationGeneration.get()) {
+                            jobManagerHeartbeat.monitorTarget(JobManagerRpcEndpoint.JOB_MANAGER_ID, () -> {});
+                            LOG.info("Registered with the JobManager at {}: {}", target, response.getMessage());
+                        }
+                    }
                     return;
                 }
                 last = new IOException(response.getMessage());
+                if (leaderRetrieval != null) {
+                    leaderRetrieval.refresh(); // refused: this view of the leader may be stale
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while registering with the JobManager at " + jobManager, e);
+                throw new IOException("Interrupted while registering with the JobManager at " + target, e);
             } catch (Exception e) {
                 last = e;
             }
-            LOG.info("Could not register with the JobManager at {} yet ({}); retrying in {} ms", jobManager,
+            LOG.info("Could not register with the JobManager at {} yet ({}); retrying in {} ms", target,
                     last.getMessage(), backoffMillis);
             try {
                 Thread.sleep(backoffMillis); // retry pacing against a JobManager that is still starting, not synchronisation
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while registering with the JobManager at " + jobManager, e);
+                throw new IOException("Interrupted while registering with the JobManager at " + target, e);
             }
             backoffMillis = Math.min(backoffMillis * 2, 5_000);
         }
-        throw new IOException("Could not register with the JobManager at " + jobManager + " within "
+        if (generation != registrationGeneration.get()) {
+            return; // a newer registration (with a new leader) took over
+        }
+        throw new IOException("Could not register with the JobManager at " + target + " within "
                 + configuration.get(ClusterOptions.REGISTRATION_TIMEOUT).toSeconds() + " s (taskmanager.registration.timeout): "
                 + (last == null ? "shutting down" : last.getMessage()), last);
     }
 
     /** The JobManager stopped sending heartbeats: its tasks here are orphans; cancel them and register again. */
-    private void jobManagerLost() {
+    private synchronized void jobManagerLost() {
         if (closed) {
             return;
         }
@@ -262,16 +450,7 @@ public final class TaskManagerRunner implements AutoCloseable {
                 configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT));
         jobManagerHeartbeat.unmonitorTarget(JobManagerRpcEndpoint.JOB_MANAGER_ID);
         taskExecutor.cancelAllTasks();
-        Thread reRegister = new Thread(() -> {
-            try {
-                register();
-            } catch (IOException e) {
-                LOG.error("Giving up: {}", e.getMessage());
-                terminated.countDown();
-            }
-        }, "TaskManager registration");
-        reRegister.setDaemon(true);
-        reRegister.start();
+        registerInBackground(registrationGeneration.incrementAndGet());
     }
 
     public InetSocketAddress getRpcAddress() {
@@ -289,6 +468,10 @@ public final class TaskManagerRunner implements AutoCloseable {
             return;
         }
         closed = true;
+        if (leaderRetrieval != null) {
+            leaderRetrieval.close();
+            zooKeeper.close();
+        }
         jobManagerHeartbeat.close();
         rpcServer.close();
         try {

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.millrace.api.common.JobExecutionResult;
@@ -26,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * The JobManager's front door: accepts jobs (one {@link JobMaster} each), routes task state reports
  * to the job they belong to, answers what clients ask about jobs and TaskManagers, and keeps the
  * view and result of ended jobs so clients can still read them.
+ *
+ * <p>With high availability a JobManager that loses its leadership {@linkplain #suspendAllJobs()
+ * suspends} its jobs: they stop like cancelled ones but are neither archived nor given a result,
+ * because the next leader recovers them with the same JobIDs.
  */
 public final class Dispatcher implements DispatcherGateway, AutoCloseable {
 
@@ -39,6 +45,8 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     private final Map<JobID, JobMaster> running = new LinkedHashMap<>();
     private final Map<JobID, JobInfo> archived = new LinkedHashMap<>();
     private final Map<JobID, CompletableFuture<JobResult>> results = new LinkedHashMap<>();
+    /** Running jobs being stopped because this JobManager lost its leadership. */
+    private final Set<JobID> suspending = new HashSet<>();
     private boolean closed;
 
     /**
@@ -116,13 +124,49 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
                     status == ApplicationStatus.CANCELED ? null : SerializedThrowable.of(cause));
         }
         CompletableFuture<JobResult> future;
+        boolean suspended;
         synchronized (this) {
             running.remove(jobId);
-            archived.put(jobId, info);
-            future = results.get(jobId);
+            suspended = suspending.remove(jobId);
+            if (suspended) {
+                future = results.remove(jobId);
+            } else {
+                archived.put(jobId, info);
+                future = results.get(jobId);
+            }
         }
         artifacts.release(jobId);
-        future.complete(jobResult);
+        if (suspended) {
+            LOG.info("Job {} ({}) suspended: this JobManager lost its leadership, the next leader recovers it",
+                    master.getJobGraph().getName(), jobId);
+            future.completeExceptionally(new NotLeaderException("Job " + jobId + " was suspended: this JobManager lost"
+                    + " its leadership; the leader recovers the job"));
+        } else {
+            future.complete(jobResult);
+        }
+    }
+
+    /**
+     * Leadership lost: stops every running job (as a cancel does) without ending it for good. The
+     * returned future completes once all of them have stopped, so a JobManager that leads again can
+     * recover them.
+     */
+    public CompletableFuture<Void> suspendAllJobs() {
+        List<JobMaster> masters;
+        List<CompletableFuture<?>> stopped = new ArrayList<>();
+        synchronized (this) {
+            masters = List.copyOf(running.values());
+            for (JobMaster master : masters) {
+                JobID jobId = master.getJobGraph().getJobID();
+                suspending.add(jobId);
+                stopped.add(results.get(jobId).handle((result, failure) -> null));
+            }
+        }
+        for (JobMaster master : masters) {
+            LOG.info("Suspending job {} ({})", master.getJobGraph().getName(), master.getJobGraph().getJobID());
+            master.cancel();
+        }
+        return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new));
     }
 
     /** A task's state report, routed to its job; reports for ended jobs are dropped. */

@@ -7,12 +7,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
+import org.apache.curator.framework.CuratorFramework;
 import org.millrace.configuration.Configuration;
 import org.millrace.runtime.cluster.JobManagerRpcEndpoint;
 import org.millrace.runtime.dispatcher.Dispatcher;
 import org.millrace.runtime.dispatcher.DispatcherGateway;
 import org.millrace.runtime.dispatcher.JobArtifacts;
 import org.millrace.runtime.heartbeat.HeartbeatOptions;
+import org.millrace.runtime.highavailability.HighAvailabilityOptions;
+import org.millrace.runtime.highavailability.LeaderAddress;
+import org.millrace.runtime.highavailability.ZooKeeperClients;
 import org.millrace.runtime.resourcemanager.ResourceManager;
 import org.millrace.runtime.rest.RestServerEndpoint;
 import org.millrace.runtime.rpc.RpcClient;
@@ -27,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * that TaskManagers register at ({@code jobmanager.rpc.port}) and the REST API
  * ({@code rest.bind-port}). Shared by the standalone JobManager and the YARN ApplicationMaster, which
  * differ only in how they are started and stopped and in the ResourceManager's driver.
+ *
+ * <p>With {@code high-availability.type: zookeeper} the process is a candidate leader
+ * ({@link JobManagerLeadership}): its control endpoint binds {@code high-availability.jobmanager.port},
+ * and it runs jobs and accepts TaskManagers only while it leads.
  */
 public final class JobManagerComponents implements AutoCloseable {
 
@@ -40,6 +48,8 @@ public final class JobManagerComponents implements AutoCloseable {
     private final RpcClient rpcClient;
     private final JobManagerRpcEndpoint rpcEndpoint;
     private final RestServerEndpoint restEndpoint;
+    private final CuratorFramework zooKeeper;
+    private final JobManagerLeadership leadership;
     private boolean closed;
 
     /**
@@ -55,6 +65,7 @@ public final class JobManagerComponents implements AutoCloseable {
      *     watches which job results its client has fetched)
      */
     public JobManagerComponents(Configuration configuration, UnaryOperator<DispatcherGateway> restGateway) {
+        boolean highAvailability = ZooKeeperClients.isZooKeeperHa(configuration);
         // mutually authenticated TLS on the control connections with security.ssl.internal.enabled
         InternalSsl ssl = InternalSsl.fromConfiguration(configuration).orElse(null);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "JobManager scheduler"));
@@ -65,12 +76,28 @@ public final class JobManagerComponents implements AutoCloseable {
                 artifacts, ioExecutor);
         Duration askTimeout = configuration.get(RpcOptions.ASK_TIMEOUT);
         this.rpcServer = new RpcServer("jobmanager", configuration.get(ClusterOptions.JOB_MANAGER_BIND_HOST),
-                configuration.get(ClusterOptions.JOB_MANAGER_PORT), ssl);
+                highAvailability ? configuration.get(HighAvailabilityOptions.HA_JOB_MANAGER_PORT)
+                        : configuration.get(ClusterOptions.JOB_MANAGER_PORT), ssl);
         this.rpcClient = new RpcClient("jobmanager", askTimeout, ssl);
         this.rpcEndpoint = new JobManagerRpcEndpoint(rpcServer, rpcClient, resourceManager, dispatcher, artifacts, askTimeout,
                 configuration.get(HeartbeatOptions.HEARTBEAT_INTERVAL), configuration.get(HeartbeatOptions.HEARTBEAT_TIMEOUT),
                 scheduler);
-        this.restEndpoint = new RestServerEndpoint(configuration, restGateway.apply(dispatcher), rpcEndpoint.getMetricStore());
+        if (highAvailability) {
+            this.zooKeeper = ZooKeeperClients.start(configuration);
+            String rpcHost = configuration.get(ClusterOptions.JOB_MANAGER_ADDRESS);
+            try {
+                this.leadership = new JobManagerLeadership(dispatcher, rpcEndpoint, zooKeeper, configuration,
+                        () -> new LeaderAddress(rpcHost, getRpcAddress().getPort(), getRestBaseUrl()));
+            } catch (IOException e) {
+                zooKeeper.close();
+                throw new java.io.UncheckedIOException("Could not open high-availability.storageDir: " + e.getMessage(), e);
+            }
+        } else {
+            this.zooKeeper = null;
+            this.leadership = null;
+        }
+        this.restEndpoint = new RestServerEndpoint(configuration,
+                restGateway.apply(leadership != null ? leadership : dispatcher), rpcEndpoint.getMetricStore());
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -85,6 +112,14 @@ public final class JobManagerComponents implements AutoCloseable {
         rpcEndpoint.start();
         restEndpoint.start();
         LOG.info("JobManager started: control endpoint {}, REST endpoint {}", rpc, restEndpoint.getRestBaseUrl());
+        if (leadership != null) {
+            try {
+                leadership.start();
+            } catch (Exception e) {
+                throw new IOException("Could not join the leader election in ZooKeeper: " + e.getMessage(), e);
+            }
+            LOG.info("High availability: contending for the leadership through ZooKeeper");
+        }
     }
 
     public String getRestBaseUrl() {
@@ -116,6 +151,9 @@ public final class JobManagerComponents implements AutoCloseable {
         }
         closed = true;
         LOG.info("Shutting the JobManager down");
+        if (leadership != null) {
+            leadership.close(); // a leader suspends its jobs: they stay stored for the next leader
+        }
         restEndpoint.close();
         dispatcher.close();
         rpcEndpoint.close();
@@ -123,5 +161,8 @@ public final class JobManagerComponents implements AutoCloseable {
         rpcClient.close();
         scheduler.shutdownNow();
         ioExecutor.shutdown();
+        if (zooKeeper != null) {
+            zooKeeper.close();
+        }
     }
 }

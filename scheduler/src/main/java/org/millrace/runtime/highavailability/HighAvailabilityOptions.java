@@ -38,6 +38,13 @@ public final class HighAvailabilityOptions {
             .withDescription("File system URI where JobManagers keep the HA data that ZooKeeper points to"
                     + " (job graphs, checkpoint metadata).");
 
+    public static final ConfigOption<Integer> HA_JOB_MANAGER_PORT = key("high-availability.jobmanager.port")
+            .intType()
+            .defaultValue(0)
+            .withDescription("With ZOOKEEPER: port of each JobManager's control endpoint, used instead of"
+                    + " jobmanager.rpc.port (0 = any free port, so several JobManagers can share a host); the leader"
+                    + " publishes the port it got in ZooKeeper, where TaskManagers find it.");
+
     public static final ConfigOption<Duration> ZOOKEEPER_SESSION_TIMEOUT = key("high-availability.zookeeper.client.session-timeout")
             .durationType()
             .defaultValue(Duration.ofSeconds(60))

@@ -166,4 +166,15 @@ class RestJobSubmitHandlerTest {
         assertEquals("Could not submit job " + graph.getJobID() + ": a job with this id already runs", response.error());
         assertFalse(Files.exists(server.gateway.submissions.get(0).jars().get(0)));
     }
+
+    @Test
+    void submissionAtAStandbyJobManagerIs503NamingTheLeader() throws Exception {
+        server.gateway.notLeader = "This JobManager is not the leader; the leader's REST API is at http://leader:8081";
+        MultipartBody body = new MultipartBody()
+                .field("request", "{\"jobGraphFileName\":\"g.bin\"}")
+                .file("file_0", "g.bin", InstantiationUtil.serializeObject(smallJobGraph()));
+        RestTestClient.Response response = server.client.post("/jobs", body);
+        assertEquals(503, response.status(), response.body());
+        assertEquals(server.gateway.notLeader, response.error());
+    }
 }

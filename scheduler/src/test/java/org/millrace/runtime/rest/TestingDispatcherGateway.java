@@ -15,6 +15,7 @@ import org.millrace.runtime.dispatcher.JobInfo;
 import org.millrace.runtime.dispatcher.JobNotFoundException;
 import org.millrace.runtime.dispatcher.JobResult;
 import org.millrace.runtime.dispatcher.JobSubmissionException;
+import org.millrace.runtime.dispatcher.NotLeaderException;
 import org.millrace.runtime.dispatcher.TaskManagerInfo;
 import org.millrace.runtime.jobgraph.JobGraph;
 
@@ -35,6 +36,8 @@ final class TestingDispatcherGateway implements DispatcherGateway {
     final List<JobID> cancellations = new CopyOnWriteArrayList<>();
     volatile ClusterOverview overview = new ClusterOverview(0, 0, 0, 0, 0, 0, 0);
     volatile String rejectSubmissionsWith;
+    /** When set, submissions fail as at a standby JobManager, with this message. */
+    volatile String notLeader;
 
     void addJob(JobInfo job) {
         jobs.put(job.jobId(), job);
@@ -46,6 +49,9 @@ final class TestingDispatcherGateway implements DispatcherGateway {
         List<Boolean> existed = new ArrayList<>();
         userJars.forEach(jar -> existed.add(Files.isRegularFile(jar)));
         submissions.add(new Submission(jobGraph, List.copyOf(userJars), existed));
+        if (notLeader != null) {
+            return CompletableFuture.failedFuture(new NotLeaderException(notLeader));
+        }
         if (rejectSubmissionsWith != null) {
             return CompletableFuture.failedFuture(new JobSubmissionException(jobGraph.getJobID(), rejectSubmissionsWith));
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.millrace.runtime.dispatcher.JobNotFoundException;
 import org.millrace.runtime.dispatcher.JobSubmissionException;
+import org.millrace.runtime.dispatcher.NotLeaderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +129,9 @@ final class RestRequestDispatcher extends ChannelInboundHandlerAdapter {
         }
         if (cause instanceof JobNotFoundException) {
             return HttpResponses.error(HttpResponseStatus.NOT_FOUND, cause.getMessage());
+        }
+        if (cause instanceof NotLeaderException) {
+            return HttpResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, cause.getMessage());
         }
         if (cause instanceof JobSubmissionException) {
             LOG.info("Rejected a job submission: {}", cause.getMessage());

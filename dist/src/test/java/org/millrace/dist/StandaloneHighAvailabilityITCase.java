@@ -1,0 +1,370 @@
+package org.millrace.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.millrace.runtime.highavailability.LeaderAddress;
+import org.millrace.shuffle.hadoop.MiniDfs;
+import org.millrace.testing.TestJars;
+
+/**
+ * JobManager high availability across real JVMs: a ZooKeeper (Curator's TestingServer in this JVM),
+ * a {@code high-availability.storageDir} (on HDFS, a MiniDFSCluster in this JVM, for the kills;
+ * {@code file://} otherwise), two JobManagers and two TaskManagers started through
+ * {@code bin/}. A gated BATCH word count is submitted with {@code bin/flink run} and no {@code -m}
+ * (the client finds the leader in ZooKeeper, and follows the job to each new leader); the leader is
+ * killed (SIGKILL) while the job runs, a standby takes over and runs the job again under the same JobID, and the result is exact. Also:
+ * a ZooKeeper restart never lets two JobManagers lead at once, and {@code start-cluster.sh} /
+ * {@code stop-cluster.sh} start and stop every JobManager of {@code conf/masters}.
+ */
+@Timeout(900)
+class StandaloneHighAvailabilityITCase {
+
+    private static final String CLUSTER_ID = "/ha-it";
+    private static final Pattern LOG_LINE = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*$",
+            Pattern.MULTILINE);
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    @TempDir
+    Path tmp;
+
+    private TestingServer zooKeeper;
+    private CuratorFramework client;
+
+    @BeforeEach
+    void startZooKeeper() throws Exception {
+        // tick 500 ms, so sessions may be as short as 1 s: a killed leader's session ends within the 4 s configured
+        zooKeeper = new TestingServer(new InstanceSpec(Files.createDirectories(tmp.resolve("zookeeper")).toFile(), -1, -1,
+                -1, true, -1, 500, -1), true);
+        client = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
+                .retryPolicy(new RetryOneTime(200)).namespace("flink" + CLUSTER_ID).build();
+        client.start();
+    }
+
+    @AfterEach
+    void stopZooKeeper() throws Exception {
+        client.close();
+        zooKeeper.close();
+    }
+
+    @Test
+    void jobSurvivesLeaderJobManagerKills() throws Exception {
+        Path input = WordCountFiles.writeInput(tmp);
+        Path output = tmp.resolve("counts");
+        Path gate = tmp.resolve("gate");
+        Path jar = TestJars.programJar(tmp.resolve("gated.jar"), GatedBatchWordCount.class);
+        try (MiniDfs hdfs = MiniDfs.start(tmp.resolve("minidfs"));
+             StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2,
+                     haConfiguration(hdfs.uri() + "/flink/ha"))) {
+            Map<Integer, Process> jobManagers = new LinkedHashMap<>();
+            for (int i = 0; i < 2; i++) {
+                int port = StandaloneClusterProcesses.freePort();
+                jobManagers.put(port, cluster.startJobManager("jobmanager-" + i, port));
+            }
+            cluster.startTaskManager("taskmanager-1");
+            cluster.startTaskManager("taskmanager-2");
+            Leader leadership = awaitLeadership(cluster, null);
+            LeaderAddress leader = leadership.address();
+            cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 2,
+                    StandaloneClusterProcesses.STARTUP);
+            int leaderPort = restPort(leader);
+            int standbyPort = jobManagers.keySet().stream().filter(p -> p != leaderPort).findFirst().orElseThrow();
+            Process refused = cluster.run("client-at-standby", "flink", "run", "-d", "-m", "localhost:" + standbyPort,
+                    jar.toString(), "--input", input.toString(), "--output", output.toString(), "--gate", gate.toString());
+            assertTrue(refused.waitFor(3, TimeUnit.MINUTES), "bin/flink run at the standby did not return");
+            String refusal = cluster.output("client-at-standby", refused);
+            assertNotEquals(0, refused.exitValue(), refusal);
+            assertTrue(refusal.contains("not the leader") && refusal.contains(leader.restBaseUrl()), refusal);
+
+            // attached: the client follows the job from leader to leader
+            Process client = cluster.run("client", "flink", "run", "-p", "2", jar.toString(), "--input",
+                    input.toString(), "--output", output.toString(), "--gate", gate.toString());
+            String jobId = cluster.awaitRest(restPort(leader), "/jobs/overview", json -> json.path("jobs").size() == 1,
+                    StandaloneClusterProcesses.STARTUP).path("jobs").get(0).path("jid").asText();
+            awaitGatedStageRunning(cluster, leader, jobId);
+
+            List<Long> recoveryMillis = new ArrayList<>();
+            for (int kill = 1; kill <= 3; kill++) {
+                Process victim = jobManagers.remove(restPort(leader));
+                long killedAt = System.nanoTime();
+                victim.destroyForcibly();
+                assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
+                int port = StandaloneClusterProcesses.freePort();
+                jobManagers.put(port, cluster.startJobManager("jobmanager-restarted-" + kill, port));
+
+                leadership = awaitLeadership(cluster, leadership);
+                long electedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+                LeaderAddress next = leadership.address();
+                assertNotEquals(leader.restBaseUrl(), next.restBaseUrl());
+                awaitGatedStageRunning(cluster, next, jobId);
+                recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+                System.out.printf("HA recovery %d: leader %s killed -> new leader %s published after %d ms -> job %s"
+                        + " RUNNING again after %d ms%n", kill, leader.restBaseUrl(), next.restBaseUrl(), electedMillis,
+                        jobId, recoveryMillis.get(kill - 1));
+                leader = next;
+            }
+
+            Files.createFile(gate);
+            cluster.awaitRest(restPort(leader), "/jobs/" + jobId, json -> json.path("state").asText().equals("FINISHED"),
+                    Duration.ofMinutes(5));
+            assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run did not return\n" + cluster.logs());
+            String clientOutput = cluster.output("client", client);
+            assertEquals(0, client.exitValue(), clientOutput + "\n" + cluster.logs());
+            assertTrue(clientOutput.contains(jobId), clientOutput);
+            assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(WordCountFiles.outputFiles(output)));
+            System.out.println("HA recovery times (ms): " + recoveryMillis);
+            awaitNoStoredJobs();
+            assertFalse(hdfs.cluster().getFileSystem().exists(new org.apache.hadoop.fs.Path("/flink/ha" + CLUSTER_ID
+                    + "/jobgraphs/" + jobId)), "the job graph files are left on HDFS");
+            assertTrue(this.client.checkExists().forPath("/jobresults/" + jobId) != null, "no job result entry for " + jobId);
+        }
+    }
+
+    @Test
+    void zooKeeperSessionLossNeverLeavesTwoJobManagersDeployingTheSameJob() throws Exception {
+        Path input = WordCountFiles.writeInput(tmp);
+        Path output = tmp.resolve("counts");
+        Path gate = tmp.resolve("gate");
+        Path jar = TestJars.programJar(tmp.resolve("gated.jar"), GatedBatchWordCount.class);
+        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2, haConfiguration(localStorage()))) {
+            List<String> names = List.of("jobmanager-0", "jobmanager-1");
+            for (String name : names) {
+                cluster.startJobManager(name, StandaloneClusterProcesses.freePort());
+            }
+            cluster.startTaskManager("taskmanager-1");
+            cluster.startTaskManager("taskmanager-2");
+            Leader leadership = awaitLeadership(cluster, null);
+            LeaderAddress leader = leadership.address();
+            cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 2,
+                    StandaloneClusterProcesses.STARTUP);
+            Process client = cluster.run("client", "flink", "run", "-d", "-p", "2", jar.toString(), "--input",
+                    input.toString(), "--output", output.toString(), "--gate", gate.toString());
+            assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run -d did not return\n" + cluster.logs());
+            assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
+            String jobId = cluster.awaitRest(restPort(leader), "/jobs/overview", json -> json.path("jobs").size() == 1,
+                    StandaloneClusterProcesses.STARTUP).path("jobs").get(0).path("jid").asText();
+            awaitGatedStageRunning(cluster, leader, jobId);
+
+            zooKeeper.restart(); // every JobManager's connection is suspended: each must stop acting at once
+
+            LeaderAddress next = awaitLeadership(cluster, leadership).address();
+            try {
+                awaitGatedStageRunning(cluster, next, jobId);
+            } catch (AssertionError e) {
+                throw new AssertionError("leadership events:\n" + leadershipEvents(cluster, names), e);
+            }
+            Files.createFile(gate);
+            cluster.awaitRest(restPort(next), "/jobs/" + jobId, json -> json.path("state").asText().equals("FINISHED"),
+                    Duration.ofMinutes(5));
+            assertEquals(WordCountFiles.expectedCounts(input), WordCountFiles.readCounts(WordCountFiles.outputFiles(output)));
+
+            List<List<LocalDateTime[]>> leaderships = new ArrayList<>();
+            for (String name : names) {
+                String log = cluster.log(name);
+                List<LocalDateTime[]> intervals = leaderIntervals(log);
+                leaderships.add(intervals);
+                for (LocalDateTime deployed : times(log, "Job .* switched to RUNNING")) {
+                    assertTrue(intervals.stream().anyMatch(i -> !deployed.isBefore(i[0]) && deployed.isBefore(i[1])),
+                            name + " deployed the job at " + deployed + " outside its leadership " + describe(intervals));
+                }
+            }
+            assertTrue(leaderships.stream().mapToInt(List::size).sum() >= 2,
+                    "expected a leadership before and after the session loss: " + leaderships.stream().map(this::describe).toList());
+            for (LocalDateTime[] a : leaderships.get(0)) {
+                for (LocalDateTime[] b : leaderships.get(1)) {
+                    assertFalse(a[0].isBefore(b[1]) && b[0].isBefore(a[1]), "two JobManagers led at once: "
+                            + describe(List.<LocalDateTime[]>of(a)) + " and " + describe(List.<LocalDateTime[]>of(b)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void startClusterStartsEveryJobManagerOfMastersAndStopClusterStopsThemAll() throws Exception {
+        List<Long> pids = new ArrayList<>();
+        try (StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 1, haConfiguration(localStorage()))) {
+            List<Integer> webPorts = List.of(StandaloneClusterProcesses.freePort(), StandaloneClusterProcesses.freePort());
+            Files.writeString(cluster.confDir().resolve("masters"),
+                    "# two JobManagers on this host\nlocalhost:" + webPorts.get(0) + "\nlocalhost:" + webPorts.get(1) + "\n");
+            Files.writeString(cluster.confDir().resolve("workers"), "localhost\n");
+            Process start = cluster.run("start", "start-cluster.sh");
+            assertTrue(start.waitFor(2, TimeUnit.MINUTES), cluster.logs());
+            assertEquals(0, start.exitValue(), cluster.output("start", start));
+            pids.addAll(ClusterScriptsITCase.pidsIn(tmp));
+            assertEquals(3, pids.size(), "pid files: " + pids + "\n" + cluster.output("start", start));
+
+            LeaderAddress leader = awaitLeadership(cluster, null).address();
+            assertTrue(webPorts.contains(restPort(leader)), leader + " is none of conf/masters' " + webPorts);
+            cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 1,
+                    StandaloneClusterProcesses.STARTUP);
+            int standby = webPorts.get(0) == restPort(leader) ? webPorts.get(1) : webPorts.get(0);
+            cluster.awaitRest(standby, "/overview", json -> json.path("taskmanagers").asInt() == 0,
+                    StandaloneClusterProcesses.STARTUP);
+            Process list = cluster.run("list", "flink", "list"); // no -m: the leader is found in ZooKeeper
+            assertTrue(list.waitFor(2, TimeUnit.MINUTES));
+            assertEquals(0, list.exitValue(), cluster.output("list", list));
+
+            Process stop = cluster.run("stop", "stop-cluster.sh");
+            assertTrue(stop.waitFor(2, TimeUnit.MINUTES), cluster.logs());
+            assertEquals(0, stop.exitValue(), cluster.output("stop", stop));
+            for (long pid : pids) {
+                Optional<ProcessHandle> jvm = ProcessHandle.of(pid);
+                if (jvm.isPresent()) {
+                    jvm.get().onExit().get(1, TimeUnit.MINUTES);
+                }
+            }
+        } finally {
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // only if an assertion failed
+            }
+        }
+    }
+
+    private String localStorage() {
+        return tmp.resolve("ha-storage").toUri().toString();
+    }
+
+    private String[] haConfiguration(String storageDir) {
+        return new String[] {
+            "high-availability.type: zookeeper",
+            "high-availability.zookeeper.quorum: " + zooKeeper.getConnectString(),
+            "high-availability.cluster-id: " + CLUSTER_ID,
+            "high-availability.storageDir: " + storageDir,
+            "high-availability.zookeeper.client.session-timeout: 4 s",
+            "high-availability.zookeeper.client.connection-timeout: 3 s",
+            "high-availability.zookeeper.client.retry-wait: 200 ms",
+            "high-availability.zookeeper.client.max-retry-attempts: 10",
+            "restart-strategy.type: fixed-delay",
+            "restart-strategy.fixed-delay.attempts: 10",
+            "restart-strategy.fixed-delay.delay: 1 s"};
+    }
+
+    /** A leadership as ZooKeeper publishes it: the leader's addresses and its session id. */
+    private record Leader(LeaderAddress address, String session) {}
+
+    /** The leadership ZooKeeper names once it is not {@code previous} (null: any). */
+    private Leader awaitLeadership(StandaloneClusterProcesses cluster, Leader previous) throws Exception {
+        long deadline = System.nanoTime() + StandaloneClusterProcesses.STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (client.checkExists().forPath("/leader/jobmanager/connection_info") != null) {
+                try {
+                    String text = new String(client.getData().forPath("/leader/jobmanager/connection_info"),
+                            StandardCharsets.UTF_8);
+                    int newline = text.lastIndexOf('\n');
+                    Leader leader = new Leader(LeaderAddress.parse(text.substring(0, newline)), text.substring(newline + 1));
+                    if (!leader.equals(previous)) {
+                        return leader;
+                    }
+                } catch (org.apache.zookeeper.KeeperException.NoNodeException replacedMeanwhile) {
+                    // the leader changes right now
+                }
+            }
+            Thread.sleep(100); // polling pace of an observable condition, not synchronisation
+        }
+        throw new AssertionError("no new JobManager leader in ZooKeeper\n" + cluster.logs());
+    }
+
+    private static int restPort(LeaderAddress leader) {
+        return leader.restAddress().getPort();
+    }
+
+    /** Waits until the job runs on {@code leader} with its gated stage deployed (it then waits for the gate). */
+    private static void awaitGatedStageRunning(StandaloneClusterProcesses cluster, LeaderAddress leader, String jobId)
+            throws Exception {
+        cluster.awaitRest(restPort(leader), "/jobs/" + jobId, job -> {
+            if (!job.path("state").asText().equals("RUNNING")) {
+                return false;
+            }
+            for (JsonNode vertex : job.path("vertices")) {
+                if (vertex.path("name").asText().contains(GatedBatchWordCount.GATE_OPERATOR)) {
+                    return vertex.path("status").asText().equals("RUNNING");
+                }
+            }
+            return false;
+        }, StandaloneClusterProcesses.STARTUP);
+    }
+
+    private void awaitNoStoredJobs() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (client.checkExists().forPath("/jobgraphs") != null && !client.getChildren().forPath("/jobgraphs").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "job graphs left in ZooKeeper: " + client.getChildren().forPath("/jobgraphs"));
+            Thread.sleep(100); // polling pace of the leader's asynchronous clean-up, not synchronisation
+        }
+    }
+
+    /** [granted, revoked) per leadership in a JobManager's log; one still held ends far in the future. */
+    private static List<LocalDateTime[]> leaderIntervals(String log) {
+        List<LocalDateTime[]> intervals = new ArrayList<>();
+        LocalDateTime start = null;
+        Matcher m = LOG_LINE.matcher(log);
+        while (m.find()) {
+            String line = m.group();
+            LocalDateTime time = LocalDateTime.parse(m.group(1), LOG_TIME);
+            if (line.contains("This JobManager leads")) {
+                start = time;
+            } else if (line.contains("This JobManager no longer leads") && start != null) {
+                intervals.add(new LocalDateTime[] {start, time});
+                start = null;
+            }
+        }
+        if (start != null) {
+            intervals.add(new LocalDateTime[] {start, LocalDateTime.MAX});
+        }
+        return intervals;
+    }
+
+    private static String leadershipEvents(StandaloneClusterProcesses cluster, List<String> names) throws Exception {
+        StringBuilder events = new StringBuilder();
+        for (String name : names) {
+            for (String line : cluster.log(name).split("\n")) {
+                if (line.matches(".*(leads|leadership|Published|Recover|suspend|publish).*")) {
+                    events.append(name).append(": ").append(line).append('\n');
+                }
+            }
+        }
+        return events.toString();
+    }
+
+    private static List<LocalDateTime> times(String log, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        List<LocalDateTime> times = new ArrayList<>();
+        Matcher m = LOG_LINE.matcher(log);
+        while (m.find()) {
+            if (pattern.matcher(m.group()).find()) {
+                times.add(LocalDateTime.parse(m.group(1), LOG_TIME));
+            }
+        }
+        return times;
+    }
+
+    private String describe(List<LocalDateTime[]> intervals) {
+        return intervals.stream().map(i -> "[" + i[0] + ", " + i[1] + ")").toList().toString();
+    }
+}
