@@ -51,4 +51,19 @@ public interface RuntimeContext {
      * applied to a {@code KeyedStream}; elsewhere it throws an {@link UnsupportedOperationException}.
      */
     <T> ValueState<T> getState(ValueStateDescriptor<T> stateDescriptor);
+
+    /** Keyed list state; like {@link #getState}, only on a {@code KeyedStream}. */
+    <T> org.millrace.api.common.state.ListState<T> getListState(org.millrace.api.common.state.ListStateDescriptor<T> stateDescriptor);
+
+    /** Keyed map state; like {@link #getState}, only on a {@code KeyedStream}. */
+    <UK, UV> org.millrace.api.common.state.MapState<UK, UV> getMapState(
+            org.millrace.api.common.state.MapStateDescriptor<UK, UV> stateDescriptor);
+
+    /** Keyed reducing state; like {@link #getState}, only on a {@code KeyedStream}. */
+    <T> org.millrace.api.common.state.ReducingState<T> getReducingState(
+            org.millrace.api.common.state.ReducingStateDescriptor<T> stateDescriptor);
+
+    /** Keyed aggregating state; like {@link #getState}, only on a {@code KeyedStream}. */
+    <IN, ACC, OUT> org.millrace.api.common.state.AggregatingState<IN, OUT> getAggregatingState(
+            org.millrace.api.common.state.AggregatingStateDescriptor<IN, ACC, OUT> stateDescriptor);
 }

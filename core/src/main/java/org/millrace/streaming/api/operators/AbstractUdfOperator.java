@@ -1,5 +1,10 @@
 package org.millrace.streaming.api.operators;
 
+import org.millrace.api.common.state.KeyedStateStore;
+import org.millrace.runtime.state.FunctionInitializationContext;
+import org.millrace.runtime.state.OperatorListStates;
+import org.millrace.streaming.api.checkpoint.CheckpointedFunction;
+
 import org.millrace.api.common.functions.Function;
 import org.millrace.api.common.functions.OpenContext;
 import org.millrace.api.common.functions.RichFunction;
@@ -23,6 +28,52 @@ public abstract class AbstractUdfOperator<F extends Function, OUT> implements St
         this.parameters = parameters;
         this.userFunction = userFunction;
         this.output = parameters.getOutput();
+    }
+
+    /** Declared by a {@link CheckpointedFunction} user function; null otherwise. */
+    private OperatorListStates functionState;
+
+    /** Gives a {@link CheckpointedFunction} its operator (and keyed) state, before it opens. */
+    @Override
+    public void initializeState(org.millrace.runtime.state.OperatorStateStore restored) throws Exception {
+        if (userFunction instanceof CheckpointedFunction checkpointed) {
+            if (userFunction instanceof RichFunction rich) {
+                rich.setRuntimeContext(parameters.getRuntimeContext());
+            }
+            functionState = new OperatorListStates(restored);
+            StreamingRuntimeContext context = parameters.getRuntimeContext();
+            KeyedStateStore keyed = context.getKeyedStateBackend() == null ? null : new KeyedStateStore() {
+                @Override
+                public <T> org.millrace.api.common.state.ValueState<T> getState(
+                        org.millrace.api.common.state.ValueStateDescriptor<T> descriptor) {
+                    return context.getState(descriptor);
+                }
+            };
+            checkpointed.initializeState(new FunctionInitializationContext() {
+                @Override
+                public boolean isRestored() {
+                    return restored.isRestored();
+                }
+
+                @Override
+                public org.millrace.api.common.state.OperatorStateStore getOperatorStateStore() {
+                    return functionState;
+                }
+
+                @Override
+                public KeyedStateStore getKeyedStateStore() {
+                    return keyed;
+                }
+            });
+        }
+    }
+
+    @Override
+    public void snapshotState(long checkpointId, org.millrace.runtime.state.OperatorStateStore state) throws Exception {
+        if (userFunction instanceof CheckpointedFunction checkpointed) {
+            checkpointed.snapshotState(() -> checkpointId);
+            functionState.snapshotInto(state);
+        }
     }
 
     @Override

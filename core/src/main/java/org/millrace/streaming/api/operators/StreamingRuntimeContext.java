@@ -118,10 +118,39 @@ public final class StreamingRuntimeContext implements RuntimeContext {
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> stateDescriptor) {
+        return keyedBackend(stateDescriptor.getName()).getValueState(stateDescriptor);
+    }
+
+    @Override
+    public <T> org.millrace.api.common.state.ListState<T> getListState(
+            org.millrace.api.common.state.ListStateDescriptor<T> stateDescriptor) {
+        return org.millrace.runtime.state.KeyedStateViews.listState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
+    }
+
+    @Override
+    public <UK, UV> org.millrace.api.common.state.MapState<UK, UV> getMapState(
+            org.millrace.api.common.state.MapStateDescriptor<UK, UV> stateDescriptor) {
+        return org.millrace.runtime.state.KeyedStateViews.mapState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
+    }
+
+    @Override
+    public <T> org.millrace.api.common.state.ReducingState<T> getReducingState(
+            org.millrace.api.common.state.ReducingStateDescriptor<T> stateDescriptor) {
+        return org.millrace.runtime.state.KeyedStateViews.reducingState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
+    }
+
+    @Override
+    public <IN, ACC, OUT> org.millrace.api.common.state.AggregatingState<IN, OUT> getAggregatingState(
+            org.millrace.api.common.state.AggregatingStateDescriptor<IN, ACC, OUT> stateDescriptor) {
+        return org.millrace.runtime.state.KeyedStateViews.aggregatingState(keyedBackend(stateDescriptor.getName()),
+                stateDescriptor);
+    }
+
+    private HeapKeyedStateBackend<?> keyedBackend(String stateName) {
         if (keyedStateBackend == null) {
             throw new UnsupportedOperationException("Keyed state is only available on a KeyedStream (after keyBy); '"
-                    + stateDescriptor.getName() + "' was requested in " + taskName);
+                    + stateName + "' was requested in " + taskName);
         }
-        return keyedStateBackend.getValueState(stateDescriptor);
+        return keyedStateBackend;
     }
 }

@@ -142,6 +142,10 @@ public final class StreamTask {
                 ChainStateRestore.initializeState(chain, setup.checkpointing().restore(), setup.checkpointing().storage(),
                         setup.subtaskIndex(), setup.vertex().getParallelism(), getName());
                 checkpoints = new SubtaskCheckpointCoordinator(setup.checkpointing(), chain, getName(), setup.subtaskIndex());
+            } else {
+                // operators (and CheckpointedFunctions) are initialized with empty state all the same
+                ChainStateRestore.initializeState(chain, null, null, setup.subtaskIndex(), setup.vertex().getParallelism(),
+                        getName());
             }
             chain.open(subtask);
             input = createInputProcessor(chain);

@@ -1,0 +1,7 @@
+package org.millrace.runtime.state;
+
+/** What a {@code CheckpointedFunction} is told when a checkpoint is taken. */
+public interface FunctionSnapshotContext {
+
+    long getCheckpointId();
+}
