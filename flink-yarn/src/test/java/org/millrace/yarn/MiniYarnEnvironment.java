@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -19,6 +20,7 @@ import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptReport;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ContainerId;
@@ -176,6 +178,48 @@ final class MiniYarnEnvironment implements AutoCloseable {
         ApplicationAttemptId attempt = report(id).getCurrentApplicationAttemptId();
         return yarnClient.getContainers(attempt).stream().map(ContainerReport::getContainerId)
                 .filter(c -> c.getContainerId() != 1).collect(Collectors.toSet());
+    }
+
+    /** Polls {@code condition} until it holds; fails naming {@code what} after {@code timeout}. */
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within " + timeout + ": " + what);
+            }
+            Thread.sleep(100); // polling pace
+        }
+    }
+
+    /** Whether the application's staging directory (under the user's home) exists. */
+    boolean stagingDirectoryExists(ApplicationId id) throws IOException {
+        FileSystem fs = dfs.getFileSystem();
+        return fs.exists(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".millrace/" + id));
+    }
+
+    /** The application's ApplicationMaster attempts so far. */
+    List<ApplicationAttemptReport> attempts(ApplicationId id) throws Exception {
+        return yarnClient.getApplicationAttempts(id);
+    }
+
+    /** The container of the application's current ApplicationMaster attempt. */
+    ContainerId applicationMasterContainer(ApplicationId id) throws Exception {
+        return yarnClient.getApplicationAttemptReport(report(id).getCurrentApplicationAttemptId()).getAMContainerId();
+    }
+
+    /**
+     * The JVM running in a container of this machine's NodeManager, found by the container id in its
+     * command line (the container's log directory is part of it).
+     */
+    static ProcessHandle containerJvm(ContainerId container) {
+        List<ProcessHandle> jvms = ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(args -> args.length > 0 && String.join(" ", args).contains(container.toString())
+                        && p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .orElse(false)).toList();
+        if (jvms.size() != 1) {
+            throw new AssertionError("Expected one JVM of container " + container + ", found " + jvms);
+        }
+        return jvms.get(0);
     }
 
     /** Kills a container's process as the NodeManager would (SIGKILL). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
@@ -27,6 +28,7 @@ import org.millrace.client.ClientOptions;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.DeploymentOptions;
 import org.millrace.configuration.IllegalConfigurationException;
+import org.millrace.yarn.ApplicationAttempts;
 import org.millrace.yarn.ContainerSpecs;
 import org.millrace.yarn.YarnResources;
 import org.millrace.yarn.configuration.YarnConfigOptions;
@@ -52,8 +54,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     private final YarnClient yarnClient;
     private final PrintStream out;
 
-    /** A running Millrace application and where its REST API is. */
-    public record YarnApplication(ApplicationId applicationId, String restHost, int restPort) {}
+    /** A running Millrace application, its current ApplicationMaster attempt and where that attempt's REST API is. */
+    public record YarnApplication(ApplicationId applicationId, ApplicationAttemptId attemptId, String restHost,
+                                  int restPort) {
+
+        static YarnApplication of(ApplicationReport report) {
+            return new YarnApplication(report.getApplicationId(), report.getCurrentApplicationAttemptId(),
+                    report.getHost(), report.getRpcPort());
+        }
+    }
 
     /** @param out where Flink's progress lines go (the terminal of {@code flink run} and {@code yarn-session.sh}) */
     public YarnClusterDescriptor(Configuration configuration, PrintStream out) {
@@ -84,7 +93,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     Stream.of(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toSet())));
             configuration.getOptional(YarnConfigOptions.APPLICATION_PRIORITY)
                     .ifPresent(priority -> context.setPriority(Priority.newInstance(priority)));
-            context.setMaxAppAttempts(1);
+            setApplicationAttempts(context);
             context.setResource(Resource.newInstance(
                     configuration.get(YarnConfigOptions.JOB_MANAGER_PROCESS_SIZE).getMebiBytes(), 1));
             context.setAMContainerSpec(applicationMasterContext(staging, target));
@@ -94,6 +103,27 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         } catch (IOException | YarnException | RuntimeException e) {
             staging.delete();
             throw e;
+        }
+    }
+
+    /**
+     * {@code yarn.application-attempts} ApplicationMaster attempts. Containers are not kept across
+     * attempts: a TaskManager knows its JobManager by the address it was started with, which a new
+     * attempt does not have, so YARN stops the lost attempt's containers and the new one requests its own.
+     */
+    private void setApplicationAttempts(ApplicationSubmissionContext context) {
+        int attempts = ApplicationAttempts.configured(configuration);
+        int clusterMaximum = ApplicationAttempts.clusterMaximum(yarnConfiguration);
+        if (attempts > clusterMaximum) {
+            LOG.warn("{} is {}, but the cluster allows at most {} attempts ({}); YARN will start at most {}",
+                    YarnConfigOptions.APPLICATION_ATTEMPTS.key(), attempts, clusterMaximum,
+                    YarnConfiguration.RM_AM_MAX_ATTEMPTS, clusterMaximum);
+        }
+        context.setMaxAppAttempts(attempts);
+        context.setKeepContainersAcrossApplicationAttempts(false);
+        if (attempts > 1) {
+            context.setAttemptFailuresValidityInterval(
+                    configuration.get(YarnConfigOptions.APPLICATION_ATTEMPT_FAILURE_VALIDITY_INTERVAL));
         }
     }
 
@@ -152,7 +182,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 out.println("Found Web Interface " + report.getHost() + ":" + report.getRpcPort() + " of application '"
                         + applicationId + "'.");
                 out.flush();
-                return new YarnApplication(applicationId, report.getHost(), report.getRpcPort());
+                return YarnApplication.of(report);
             }
             if (ENDED.contains(state)) {
                 throw new IOException("The YARN application " + applicationId + " ended " + state + " ("
@@ -176,7 +206,36 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + report.getYarnApplicationState() + ")");
         }
         LOG.info("Found Web Interface {}:{} of application '{}'", report.getHost(), report.getRpcPort(), applicationId);
-        return new YarnApplication(id, report.getHost(), report.getRpcPort());
+        return YarnApplication.of(report);
+    }
+
+    /**
+     * Waits until an ApplicationMaster attempt other than {@code previous} runs (YARN started it
+     * after {@code previous} was lost) and returns where it is.
+     *
+     * @throws IOException if the application ends first, or {@code previous} still runs after {@code patience}
+     *     (its JobManager is then merely unreachable)
+     */
+    public YarnApplication awaitNextAttempt(YarnApplication previous, Duration patience) throws IOException, YarnException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            ApplicationReport report = yarnClient.getApplicationReport(previous.applicationId());
+            YarnApplicationState state = report.getYarnApplicationState();
+            boolean sameAttempt = previous.attemptId().equals(report.getCurrentApplicationAttemptId());
+            if (state == YarnApplicationState.RUNNING && !sameAttempt) {
+                return YarnApplication.of(report);
+            }
+            if (ENDED.contains(state)) {
+                throw new IOException("The YARN application " + previous.applicationId() + " ended " + state + " ("
+                        + report.getFinalApplicationStatus() + "): " + report.getDiagnostics());
+            }
+            if (sameAttempt && state == YarnApplicationState.RUNNING && System.nanoTime() > deadline) {
+                throw new IOException("The JobManager of YARN application " + previous.applicationId() + " at "
+                        + previous.restHost() + ":" + previous.restPort() + " does not answer, though YARN reports its"
+                        + " ApplicationMaster " + previous.attemptId() + " as running");
+            }
+            sleep(POLL_MILLIS);
+        }
     }
 
     public ApplicationReport report(ApplicationId applicationId) throws IOException, YarnException {
