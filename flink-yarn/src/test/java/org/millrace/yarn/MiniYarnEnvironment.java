@@ -1,7 +1,6 @@
 package org.millrace.yarn;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,9 +15,7 @@ import java.util.stream.Collectors;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
 import org.apache.hadoop.yarn.api.records.ApplicationAttemptReport;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -28,18 +25,16 @@ import org.apache.hadoop.yarn.api.records.ContainerReport;
 import org.apache.hadoop.yarn.api.records.SignalContainerCommand;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.millrace.yarn.minicluster.LocalYarnCluster;
 
 /**
- * A MiniDFSCluster and a MiniYARNCluster (real Hadoop daemons, in this JVM) for one test class,
- * a Hadoop configuration directory pointing at them, and the framework JARs on HDFS for
+ * A MiniDFSCluster and a MiniYARNCluster (real Hadoop daemons, in this JVM: {@link LocalYarnCluster})
+ * for the module's tests, a Hadoop configuration directory pointing at them, and the framework JARs on HDFS for
  * {@code yarn.provided.lib.dirs}: the module's runtime class path, as dist/target/lib holds it.
  */
 final class MiniYarnEnvironment implements AutoCloseable {
 
-    private final MiniDFSCluster dfs;
-    private final MiniYARNCluster yarn;
+    private final LocalYarnCluster cluster;
     private final YarnClient yarnClient;
     private final Path hadoopConfDir;
     private final String libDir;
@@ -47,30 +42,10 @@ final class MiniYarnEnvironment implements AutoCloseable {
 
     MiniYarnEnvironment(Path workDir, String name) throws Exception {
         long start = System.nanoTime();
-        YarnConfiguration conf = new YarnConfiguration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, workDir.resolve("dfs").toString());
-        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
-        conf.set("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", "99.5");
-        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
-        conf.setLong("yarn.nodemanager.sleep-delay-before-sigkill.ms", 100);
-        conf.setLong("yarn.nodemanager.process-kill-wait.ms", 500);
-        conf.setInt(YarnConfiguration.NM_PMEM_MB, 6144);
-        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        dfs.waitActive();
-        conf.set(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY, dfs.getFileSystem().getUri().toString());
-        yarn = new MiniYARNCluster(name, 1, 1, 1);
-        yarn.init(conf);
-        yarn.start();
-        yarn.waitForNodeManagersToConnect(30_000);
-        hadoopConfDir = Files.createDirectories(workDir.resolve("hadoop-conf"));
-        YarnConfiguration clientConf = new YarnConfiguration(yarn.getConfig());
-        // MiniYARNCluster's topology mapping is a class of Hadoop's test JARs, which a client and containers lack
-        clientConf.unset("net.topology.node.switch.mapping.impl");
-        try (OutputStream out = Files.newOutputStream(hadoopConfDir.resolve("yarn-site.xml"))) {
-            clientConf.writeXml(out);
-        }
+        cluster = LocalYarnCluster.start(workDir, name, 6144);
+        hadoopConfDir = cluster.writeHadoopConfDir(workDir.resolve("hadoop-conf"));
         yarnClient = YarnClient.createYarnClient();
-        yarnClient.init(yarn.getConfig());
+        yarnClient.init(cluster.clientConfiguration());
         yarnClient.start();
         libDir = uploadFrameworkJars(workDir.resolve("lib"));
         startup = Duration.ofNanos(System.nanoTime() - start);
@@ -81,7 +56,7 @@ final class MiniYarnEnvironment implements AutoCloseable {
         List<String> entries = new ArrayList<>(List.of(Files.readString(
                 Paths.get(System.getProperty("millrace.runtime.classpath"))).strip().split(java.io.File.pathSeparator)));
         entries.add(System.getProperty("millrace.yarn.classes"));
-        FileSystem fs = dfs.getFileSystem();
+        FileSystem fs = cluster.fileSystem();
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path("/millrace/lib");
         fs.mkdirs(target);
         for (String entry : entries) {
@@ -135,7 +110,7 @@ final class MiniYarnEnvironment implements AutoCloseable {
     }
 
     FileSystem fileSystem() throws IOException {
-        return dfs.getFileSystem();
+        return cluster.fileSystem();
     }
 
     ApplicationReport report(ApplicationId id) throws Exception {
@@ -193,7 +168,7 @@ final class MiniYarnEnvironment implements AutoCloseable {
 
     /** Whether the application's staging directory (under the user's home) exists. */
     boolean stagingDirectoryExists(ApplicationId id) throws IOException {
-        FileSystem fs = dfs.getFileSystem();
+        FileSystem fs = cluster.fileSystem();
         return fs.exists(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".millrace/" + id));
     }
 
@@ -230,7 +205,6 @@ final class MiniYarnEnvironment implements AutoCloseable {
     @Override
     public void close() {
         yarnClient.stop();
-        yarn.stop();
-        dfs.shutdown();
+        cluster.close();
     }
 }
