@@ -1,6 +1,9 @@
 package org.millrace.yarn;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,6 +28,7 @@ import org.apache.hadoop.yarn.api.records.ContainerReport;
 import org.apache.hadoop.yarn.api.records.SignalContainerCommand;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.millrace.client.cli.CliFrontend;
 import org.millrace.yarn.minicluster.LocalYarnCluster;
 
 /**
@@ -98,6 +102,21 @@ final class MiniYarnEnvironment implements AutoCloseable {
         settings.put("taskmanager.memory.process.size", "640m");
         settings.put("taskmanager.memory.network.max", "32mb");
         return settings;
+    }
+
+    /** What a {@code flink} command line run in this JVM printed, and its exit code. */
+    record CliRun(int exitCode, String out, String err) {}
+
+    /** Runs {@code flink <action> <this environment's -D settings> <args>} in this JVM. */
+    CliRun flink(String action, String... args) {
+        List<String> all = new ArrayList<>(List.of(action));
+        all.addAll(dynamicProperties(Map.of()));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new CliFrontend(new PrintStream(out, true), new PrintStream(err, true), Map.of())
+                .run(all.toArray(new String[0]));
+        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** {@code -D key=value} arguments for the settings plus extra ones. */

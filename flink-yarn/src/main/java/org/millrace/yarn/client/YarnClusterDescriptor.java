@@ -80,13 +80,27 @@ public final class YarnClusterDescriptor implements AutoCloseable {
      * @param target {@code yarn-session} (runs until killed) or {@code yarn-per-job} (ends with its job)
      */
     public YarnApplication deploy(String target) throws IOException, YarnException {
+        return deploy(target, List.of(), Map.of());
+    }
+
+    /**
+     * Starts a cluster with extra files (each in the working directory of every container) and extra
+     * environment entries of the ApplicationMaster, and waits until its ApplicationMaster runs.
+     *
+     * @param target {@code yarn-session}, {@code yarn-per-job} or {@code yarn-application} (runs the main() of a shipped JAR)
+     */
+    public YarnApplication deploy(String target, List<java.nio.file.Path> extraFiles, Map<String, String> masterEnv)
+            throws IOException, YarnException {
         YarnClientApplication application = yarnClient.createApplication();
         ApplicationId applicationId = application.getNewApplicationResponse().getApplicationId();
         StagingDirectory staging = StagingDirectory.of(configuration, yarnConfiguration, applicationId).create();
         try {
             ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
-            context.setApplicationName(configuration.getOptional(YarnConfigOptions.APPLICATION_NAME).orElse(
-                    "yarn-per-job".equals(target) ? "Millrace per-job cluster" : "Millrace session cluster"));
+            context.setApplicationName(configuration.getOptional(YarnConfigOptions.APPLICATION_NAME).orElse(switch (target) {
+                case "yarn-per-job" -> "Millrace per-job cluster";
+                case "yarn-application" -> "Millrace application cluster";
+                default -> "Millrace session cluster";
+            }));
             configuration.getOptional(YarnConfigOptions.APPLICATION_QUEUE).ifPresent(context::setQueue);
             context.setApplicationType("Millrace");
             configuration.getOptional(YarnConfigOptions.TAGS).ifPresent(tags -> context.setApplicationTags(
@@ -96,7 +110,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             setApplicationAttempts(context);
             context.setResource(Resource.newInstance(
                     configuration.get(YarnConfigOptions.JOB_MANAGER_PROCESS_SIZE).getMebiBytes(), 1));
-            context.setAMContainerSpec(applicationMasterContext(staging, target));
+            context.setAMContainerSpec(applicationMasterContext(staging, target, extraFiles, masterEnv));
             out.println("Submitting application master " + applicationId);
             yarnClient.submitApplication(context);
             return awaitRunning(applicationId);
@@ -127,7 +141,9 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
     }
 
-    private ContainerLaunchContext applicationMasterContext(StagingDirectory staging, String target) throws IOException {
+    private ContainerLaunchContext applicationMasterContext(StagingDirectory staging, String target,
+                                                            List<java.nio.file.Path> extraFiles,
+                                                            Map<String, String> masterEnv) throws IOException {
         List<String> providedLibDirs = configuration.getOptional(YarnConfigOptions.PROVIDED_LIB_DIRS).orElse(List.of());
         if (providedLibDirs.isEmpty()) {
             for (java.nio.file.Path jar : frameworkJars()) {
@@ -142,6 +158,9 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
             staging.upload(path);
         }
+        for (java.nio.file.Path file : extraFiles) {
+            staging.upload(file);
+        }
         Map<String, String> shipped = new LinkedHashMap<>(configuration.toMap());
         shipped.remove(ClientOptions.PIPELINE_JARS.key());
         shipped.remove(YarnConfigOptions.APPLICATION_ID.key());
@@ -151,9 +170,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         try (InputStream logConfig = YarnClusterDescriptor.class.getResourceAsStream("/" + ContainerSpecs.LOG_CONFIG_FILE)) {
             staging.write(ContainerSpecs.LOG_CONFIG_FILE, logConfig);
         }
+        Map<String, String> env = new LinkedHashMap<>(masterEnv);
+        env.put(ContainerSpecs.ENV_STAGING_DIR, staging.path().toString());
         return ContainerSpecs.launchContext(configuration, "jobmanager",
-                YarnResources.forContainer(yarnConfiguration, staging.path(), providedLibDirs),
-                Map.of(ContainerSpecs.ENV_STAGING_DIR, staging.path().toString()),
+                YarnResources.forContainer(yarnConfiguration, staging.path(), providedLibDirs), env,
                 configuration.get(YarnConfigOptions.JOB_MANAGER_PROCESS_SIZE), 0.75,
                 YarnApplicationMasterEntrypoint.class.getName(), List.of());
     }

@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * per-job cluster ({@code yarn-per-job}) ends after its job: detached as soon as the job ends,
  * attached once the client has fetched the job's result (or {@link #UNFETCHED_RESULT_GRACE} after
  * the job ended; FAILED if no job arrives within that time); it unregisters with the job's outcome (SUCCEEDED, FAILED, KILLED for a cancelled
- * job) and the failure as diagnostics, and deletes the staging directory.
+ * job) and the failure as diagnostics, and deletes the staging directory. An application cluster
+ * ({@code yarn-application}) runs the user's {@code main()} itself ({@link ApplicationProgram}) and
+ * ends when it returns (SUCCEEDED) or throws (FAILED, e.g. because a job failed).
  *
  * <p>With {@code yarn.application-attempts} above 1, YARN starts a new attempt of the
  * ApplicationMaster when one is lost (its process or node dies) or fails with attempts left; such an
@@ -70,6 +72,8 @@ public final class YarnApplicationMasterEntrypoint {
     private final Path stagingDir;
     private final String host;
     private final boolean perJob;
+    /** Application mode: the program whose main() this ApplicationMaster runs; else null. */
+    private final ApplicationProgram application;
     private final boolean attached;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private JobManagerComponents components;
@@ -93,12 +97,14 @@ public final class YarnApplicationMasterEntrypoint {
     }
 
     YarnApplicationMasterEntrypoint(Configuration configuration, YarnConfiguration yarnConfiguration, Path stagingDir,
-                                    String host, ApplicationAttemptId attemptId) throws IOException {
+                                    String host, ApplicationAttemptId attemptId, ApplicationProgram application)
+            throws IOException {
         this.configuration = configuration;
         this.yarnConfiguration = yarnConfiguration;
         this.stagingDir = stagingDir;
         this.host = host;
         this.attemptId = attemptId;
+        this.application = application;
         this.perJob = "yarn-per-job".equals(configuration.get(DeploymentOptions.TARGET));
         this.attached = configuration.get(DeploymentOptions.ATTACHED);
         this.maxAttempts = ApplicationAttempts.effective(configuration, yarnConfiguration);
@@ -147,6 +153,11 @@ public final class YarnApplicationMasterEntrypoint {
         if (stagedJob != null && attemptId.getAttemptId() > 1) {
             resubmitStagedJob();
         }
+        if (application != null) {
+            Thread main = new Thread(() -> runApplication(rest), "application main");
+            main.setDaemon(true);
+            main.start();
+        }
         if (perJob) {
             components.getScheduler().scheduleWithFixedDelay(this::watchJob, JOB_POLL_MILLIS, JOB_POLL_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -165,6 +176,21 @@ public final class YarnApplicationMasterEntrypoint {
         LOG.info("Submitting job '{}' ({}) again, as stored by a previous ApplicationMaster attempt; it runs from the start",
                 jobGraph.getName(), jobGraph.getJobID());
         components.getDispatcher().submitJob(jobGraph, recovered.get().jars()).join();
+    }
+
+    /** Application mode: runs the program's main() (in its own thread) and ends the application with its outcome. */
+    private void runApplication(URI rest) {
+        try {
+            int jobs = application.run(configuration, rest.getHost(), rest.getPort());
+            outcome.complete(new Outcome(FinalApplicationStatus.SUCCEEDED, "The application's main() finished after "
+                    + jobs + " job(s)."));
+        } catch (Exception | LinkageError e) {
+            LOG.error("The application's main() failed: {}", e.getMessage(), e);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            outcome.complete(new Outcome(FinalApplicationStatus.FAILED, "The application's main() failed: "
+                    + abbreviate(trace.toString())));
+        }
     }
 
     private ContainerLaunchContext taskManagerLaunchContext(Container container, Map<String, LocalResource> resources,
@@ -265,6 +291,14 @@ public final class YarnApplicationMasterEntrypoint {
         }
     }
 
+    /**
+     * The ApplicationMaster's environment entries for application mode: the program's JAR (its file
+     * name in the staging directory), entry class (null: the manifest's) and arguments.
+     */
+    public static Map<String, String> applicationEnvironment(String jarFileName, String entryClass, List<String> args) {
+        return ApplicationProgram.environment(jarFileName, entryClass, args);
+    }
+
     /** The container's command: the configuration and staging directory come from the container's files and environment. */
     public static void main(String[] args) {
         int exitCode = 0;
@@ -275,8 +309,10 @@ public final class YarnApplicationMasterEntrypoint {
             Path stagingDir = new Path(System.getenv(ContainerSpecs.ENV_STAGING_DIR));
             ApplicationAttemptId attemptId = ContainerId.fromString(System.getenv(Environment.CONTAINER_ID.name()))
                     .getApplicationAttemptId();
+            ApplicationProgram application = "yarn-application".equals(configuration.get(DeploymentOptions.TARGET))
+                    ? ApplicationProgram.fromEnvironment(System.getenv()) : null;
             master = new YarnApplicationMasterEntrypoint(configuration, new YarnConfiguration(), stagingDir, host,
-                    attemptId);
+                    attemptId, application);
             YarnApplicationMasterEntrypoint started = master;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "ApplicationMaster shutdown"));
             master.start();
