@@ -233,8 +233,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
      * Waits until an ApplicationMaster attempt other than {@code previous} runs (YARN started it
      * after {@code previous} was lost) and returns where it is.
      *
-     * @throws IOException if the application ends first, or {@code previous} still runs after {@code patience}
-     *     (its JobManager is then merely unreachable)
+     * @throws IOException if the application ends first (its staging directory is then deleted), or
+     *     {@code previous} still runs after {@code patience} (its JobManager is then merely unreachable)
      */
     public YarnApplication awaitNextAttempt(YarnApplication previous, Duration patience) throws IOException, YarnException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -246,6 +246,8 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 return YarnApplication.of(report);
             }
             if (ENDED.contains(state)) {
+                // its last ApplicationMaster was lost, so nothing else deletes the staging directory
+                StagingDirectory.of(configuration, yarnConfiguration, previous.applicationId()).delete();
                 throw new IOException("The YARN application " + previous.applicationId() + " ended " + state + " ("
                         + report.getFinalApplicationStatus() + "): " + report.getDiagnostics());
             }
