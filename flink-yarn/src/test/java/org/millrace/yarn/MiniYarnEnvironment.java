@@ -216,6 +216,12 @@ final class MiniYarnEnvironment implements AutoCloseable {
         return jvms.get(0);
     }
 
+    /** Kills the application through YARN ({@code yarn application -kill}) and waits until it has ended. */
+    void kill(ApplicationId id) throws Exception {
+        yarnClient.killApplication(id);
+        awaitEnd(id, Duration.ofSeconds(60));
+    }
+
     /** Kills a container's process as the NodeManager would (SIGKILL). */
     void killContainer(ContainerId container) throws Exception {
         yarnClient.signalToContainer(container, SignalContainerCommand.FORCEFUL_SHUTDOWN);

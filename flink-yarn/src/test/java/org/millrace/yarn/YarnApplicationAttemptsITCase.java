@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.client.cli.CliFrontend;
+import org.millrace.yarn.client.YarnSessionCli;
 
 /**
  * {@code yarn.application-attempts}: the ApplicationMaster of an attached per-job application is
@@ -38,7 +40,8 @@ import org.millrace.client.cli.CliFrontend;
  * the same job again in a new TaskManager container; the output is exact, the application ends
  * SUCCEEDED, and the client, which followed the job to the second attempt, exits 0. With Flink's
  * default of 1 attempt the application ends FAILED, the client exits 1 saying so and deletes the
- * staging directory that the killed ApplicationMaster could not.
+ * staging directory that the killed ApplicationMaster could not. A session's second
+ * ApplicationMaster takes jobs as the first did.
  */
 @ExtendWith(SharedMiniYarn.class)
 class YarnApplicationAttemptsITCase {
@@ -115,6 +118,35 @@ class YarnApplicationAttemptsITCase {
         assertEquals(FinalApplicationStatus.FAILED, end.getFinalApplicationStatus(), end.getDiagnostics());
         assertEquals(1, yarn.attempts(id).size(), "attempts: " + yarn.attempts(id));
         assertFalse(yarn.stagingDirectoryExists(id));
+    }
+
+    @Test
+    void sessionGetsANewApplicationMasterThatRunsTheNextJob(MiniYarnEnvironment yarn) throws Exception {
+        ByteArrayOutputStream sessionOut = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("-d", "-nm", "session-with-attempts"));
+        args.addAll(yarn.dynamicProperties(Map.of("yarn.application-attempts", "2",
+                "yarn.properties-file.location", Files.createDirectories(tmp.resolve("properties")).toString())));
+        Set<ApplicationId> before = yarn.applicationIds();
+        int exit = new YarnSessionCli(new PrintStream(sessionOut, true), System.err, Map.of(),
+                new ByteArrayInputStream(new byte[0])).run(args.toArray(new String[0]));
+        assertEquals(0, exit, sessionOut.toString(StandardCharsets.UTF_8));
+        ApplicationId id = yarn.newApplication(before);
+        try {
+            long killed = killApplicationMaster(yarn, id);
+            MiniYarnEnvironment.await(() -> running(yarn, id, 2), DEADLINE, "attempt 2 runs");
+            System.out.println("Session ApplicationMaster killed; attempt 2 registered after " + millisSince(killed) + " ms");
+
+            Path input = WordCountCounts.writeInput(tmp, 500);
+            Path output = tmp.resolve("counts");
+            MiniYarnEnvironment.CliRun run = yarn.flink("run", "-p", "2", "-Dexecution.target=yarn-session",
+                    "-Dyarn.application.id=" + id, Path.of(System.getProperty("millrace.examples.dir"), "WordCount.jar")
+                            .toString(), "--input", input.toString(), "--output", output.toString());
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            assertEquals(WordCountCounts.expected(input), WordCountCounts.read(output));
+        } finally {
+            yarn.kill(id);
+        }
+        assertEquals(2, yarn.attempts(id).size(), "attempts: " + yarn.attempts(id));
     }
 
     /** {@code flink run -t yarn-per-job} (attached) of the gated job, in the client thread. */
