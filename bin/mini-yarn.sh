@@ -52,7 +52,7 @@ case "$action" in
       export JAVA_HOME
     fi
     extra_classpath="$opt_dir/*"
-    millrace_java_command mini-yarn org.millrace.yarn.minicluster.LocalYarnCluster --dir "$dir"
+    millrace_java_command mini-yarn org.millrace.yarn.minicluster.LocalYarnCluster --dir "$dir" --lib "$lib_dir"
     (cd "$dir" && exec nohup "${java_command[@]}" > "$dir/mini-yarn.out" 2>&1 < /dev/null) &
     pid=$!
     echo "$pid" > "$pid_file"

@@ -50,6 +50,7 @@ class MiniYarnScriptITCase {
             Matcher confDir = CONF_DIR.matcher(started.output());
             assertTrue(confDir.find(), started.output());
             assertTrue(Files.isRegularFile(Path.of(confDir.group(1), "yarn-site.xml")), started.output());
+            assertTrue(started.output().contains("-Dyarn.provided.lib.dirs=hdfs://"), started.output());
 
             Path input = WordCountFiles.writeInput(workDir);
             Path output = workDir.resolve("counts");

@@ -35,6 +35,14 @@ public final class LocalYarnCluster implements AutoCloseable {
     /** The file {@link #main} writes once the clusters run: what the user needs to know, one line each. */
     public static final String READY_FILE = "ready";
 
+    /**
+     * How long an HDFS client first waits before asking again whether a file it closed is complete
+     * (default 400 ms): with one DataNode on this machine the answer comes within milliseconds, and
+     * the default made uploading lib/ (~100 files) take about 30 s.
+     */
+    private static final String CLOSE_RETRY_DELAY_KEY = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
+    private static final int CLOSE_RETRY_DELAY_MS = 10;
+
     private final MiniDFSCluster dfs;
     private final MiniYARNCluster yarn;
 
@@ -60,6 +68,7 @@ public final class LocalYarnCluster implements AutoCloseable {
         conf.setLong("yarn.nodemanager.sleep-delay-before-sigkill.ms", 100);
         conf.setLong("yarn.nodemanager.process-kill-wait.ms", 500);
         conf.setInt(YarnConfiguration.NM_PMEM_MB, nodeManagerMemoryMb);
+        conf.setInt(CLOSE_RETRY_DELAY_KEY, CLOSE_RETRY_DELAY_MS);
         MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         try {
             dfs.waitActive();
@@ -88,7 +97,8 @@ public final class LocalYarnCluster implements AutoCloseable {
     }
 
     /**
-     * Writes {@code core-site.xml} (the default file system), {@code hdfs-site.xml} (replication 1) and
+     * Writes {@code core-site.xml} (the default file system), {@code hdfs-site.xml} (replication 1, a
+     * short wait for closed files) and
      * {@code yarn-site.xml} (the whole client configuration) into {@code dir}.
      */
     public Path writeHadoopConfDir(Path dir) throws IOException {
@@ -98,6 +108,7 @@ public final class LocalYarnCluster implements AutoCloseable {
         core.set(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY, all.get(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY));
         Configuration hdfs = new Configuration(false);
         hdfs.setInt("dfs.replication", 1);
+        hdfs.setInt(CLOSE_RETRY_DELAY_KEY, CLOSE_RETRY_DELAY_MS);
         writeXml(core, dir.resolve("core-site.xml"));
         writeXml(hdfs, dir.resolve("hdfs-site.xml"));
         writeXml(all, dir.resolve("yarn-site.xml"));
@@ -115,10 +126,28 @@ public final class LocalYarnCluster implements AutoCloseable {
         return dfs.getFileSystem();
     }
 
+    /**
+     * Copies the JARs of a local directory to {@code /millrace/lib} on HDFS, readable by everyone, for
+     * {@code yarn.provided.lib.dirs}; returns that directory's URI.
+     */
+    public String uploadFrameworkJars(Path localLib) throws IOException {
+        FileSystem fs = fileSystem();
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path("/millrace/lib");
+        fs.mkdirs(target);
+        try (java.util.stream.Stream<Path> jars = Files.list(localLib)) {
+            for (Path jar : (Iterable<Path>) jars.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted()::iterator) {
+                fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(jar.toUri()),
+                        new org.apache.hadoop.fs.Path(target, jar.getFileName().toString()));
+            }
+        }
+        return fs.makeQualified(target).toString();
+    }
+
     /** What a user needs to know, one line each: the configuration directory, HDFS's URI, the web UIs. */
-    private List<String> summary(Path confDir) {
+    private List<String> summary(Path confDir, String providedLibDir) {
         Configuration conf = yarn.getConfig();
         return List.of("export HADOOP_CONF_DIR=" + confDir.toAbsolutePath(),
+                "Framework JARs on HDFS (saves uploading lib/ per application): -Dyarn.provided.lib.dirs=" + providedLibDir,
                 "HDFS: " + conf.get(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY)
                         + " (NameNode web UI: http://localhost:" + dfs.getNameNode().getHttpAddress().getPort() + ")",
                 "YARN ResourceManager web UI: http://" + conf.get(YarnConfiguration.RM_WEBAPP_ADDRESS));
@@ -132,14 +161,15 @@ public final class LocalYarnCluster implements AutoCloseable {
     }
 
     /**
-     * {@code --dir <directory>}: starts the clusters with their data in the directory, writes
-     * {@code conf/} (the Hadoop configuration directory) and then {@value #READY_FILE} there, and runs
+     * {@code --dir <directory> --lib <directory>}: starts the clusters with their data in the first
+     * directory, writes {@code conf/} (the Hadoop configuration directory) there, copies the JARs of the
+     * second to {@code /millrace/lib} on HDFS, writes {@value #READY_FILE}, and runs
      * until the JVM is asked to stop (SIGTERM, as {@code bin/mini-yarn.sh stop} sends), stopping the
      * clusters on the way out.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !"--dir".equals(args[0])) {
-            System.err.println("Usage: LocalYarnCluster --dir <directory>");
+        if (args.length != 4 || !"--dir".equals(args[0]) || !"--lib".equals(args[2])) {
+            System.err.println("Usage: LocalYarnCluster --dir <directory> --lib <directory of the framework JARs>");
             System.exit(1);
         }
         Path dir = Paths.get(args[1]).toAbsolutePath();
@@ -154,7 +184,10 @@ public final class LocalYarnCluster implements AutoCloseable {
         FileSystem fs = cluster.fileSystem();
         fs.mkdirs(fs.getHomeDirectory()); // where clients stage their applications
         Path confDir = cluster.writeHadoopConfDir(dir.resolve("conf"));
-        List<String> summary = cluster.summary(confDir);
+        long uploading = System.nanoTime();
+        String providedLibDir = cluster.uploadFrameworkJars(Paths.get(args[3]));
+        LOG.info("Uploaded the framework JARs to {} in {} ms", providedLibDir, (System.nanoTime() - uploading) / 1_000_000);
+        List<String> summary = cluster.summary(confDir, providedLibDir);
         Path ready = dir.resolve(READY_FILE);
         Path temporary = Files.writeString(dir.resolve(READY_FILE + ".tmp"), String.join("\n", summary) + "\n",
                 StandardCharsets.UTF_8);
