@@ -75,16 +75,16 @@ public final class YarnApplicationMasterEntrypoint {
     /** Application mode: the program whose main() this ApplicationMaster runs; else null. */
     private final ApplicationProgram application;
     private final boolean attached;
+    private final ApplicationAttemptId attemptId;
+    /** The attempts YARN grants this application: the configured ones, capped by the cluster. */
+    private final int maxAttempts;
+    /** Per-job with more than one attempt: where the job is kept for the next attempt; else null. */
+    private final StagedJob stagedJob;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private JobManagerComponents components;
     private YarnResourceManagerDriver driver;
     private long jobEndedNanos;
     private long startedNanos;
-
-    private final ApplicationAttemptId attemptId;
-    private final int maxAttempts;
-    /** Per-job with more than one attempt: where the job is kept for the next attempt; else null. */
-    private final StagedJob stagedJob;
 
     /**
      * How this attempt ends. {@code status} null: YARN already ended the application (killed), or
@@ -108,17 +108,14 @@ public final class YarnApplicationMasterEntrypoint {
         this.perJob = "yarn-per-job".equals(configuration.get(DeploymentOptions.TARGET));
         this.attached = configuration.get(DeploymentOptions.ATTACHED);
         this.maxAttempts = ApplicationAttempts.effective(configuration, yarnConfiguration);
-        this.stagedJob = perJob && maxAttempts > 1 ? new StagedJob(stagedJobFileSystem(), stagingDir) : null;
+        this.stagedJob = perJob && maxAttempts > 1
+                ? new StagedJob(stagingDir.getFileSystem(yarnConfiguration), stagingDir) : null;
         configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
         configuration.set(ClusterOptions.JOB_MANAGER_PORT, 0);
         configuration.set(RestClientOptions.ADDRESS, host);
         if (!configuration.contains(RestOptions.BIND_PORT)) {
             configuration.set(RestOptions.BIND_PORT, "0");
         }
-    }
-
-    private org.apache.hadoop.fs.FileSystem stagedJobFileSystem() throws IOException {
-        return stagingDir.getFileSystem(yarnConfiguration);
     }
 
     /** Starts the JobManager and registers with YARN; a later attempt of a per-job cluster submits the stored job again. */
