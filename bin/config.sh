@@ -59,13 +59,14 @@ millrace_setup() {
 }
 
 # The command line of a Millrace JVM: $1 = log name (e.g. taskexecutor-0), $2 = main class, rest = its arguments.
+# Class path: the JARs of the lib directory, then those of $extra_classpath if set (e.g. "$opt_dir/*").
 millrace_java_command() {
   local log_name="$1" main_class="$2"
   shift 2
   java_command=("$java_bin" "${jvm_opts[@]}" ${user_opts[@]+"${user_opts[@]}"}
     "-Dlog.file=$FLINK_LOG_DIR/flink-${USER:-$(id -un)}-$log_name-${HOSTNAME:-$(hostname)}.log"
     "-Dlog4j2.configurationFile=$FLINK_CONF_DIR/log4j2.properties"
-    -classpath "$lib_dir/*" "$main_class" "$@")
+    -classpath "$lib_dir/*${extra_classpath:+:$extra_classpath}" "$main_class" "$@")
 }
 
 # Runs a cluster daemon: $1 = start | start-foreground | stop | stop-all, $2 = daemon name (jobmanager,

@@ -1,5 +1,6 @@
 package org.millrace.yarn;
 
+import java.nio.file.Path;
 import org.millrace.api.common.functions.MapFunction;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.functions.sink.SinkFunction;
@@ -10,6 +11,12 @@ public final class FailingJob {
     static final String MESSAGE = "order 77 has no customer";
 
     private FailingJob() {}
+
+    /** This class and its nested classes as a JAR in {@code dir}, for {@code flink run}. */
+    static Path jar(Path dir) throws Exception {
+        return MiniYarnEnvironment.jarOf(Path.of(FailingJob.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                dir.resolve("failing-job.jar"), FailingJob.class.getName().replace('.', '/'));
+    }
 
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

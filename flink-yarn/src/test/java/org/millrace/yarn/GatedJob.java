@@ -1,9 +1,13 @@
 package org.millrace.yarn;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.millrace.api.common.functions.OpenContext;
 import org.millrace.api.common.functions.RichMapFunction;
 import org.millrace.core.fs.WriteMode;
@@ -20,6 +24,52 @@ public final class GatedJob {
     static final int COUNT = 1_000;
 
     private GatedJob() {}
+
+    /**
+     * One run of the job by a test: its JAR, marker directory, gate and output file in a directory.
+     * {@link #starts()} counts the map subtask's starts; {@link #openGate()} lets it finish.
+     */
+    record Run(Path jar, Path markers, Path gate, Path output) {
+
+        /** Writes the JAR (this class and its nested classes) and creates the marker directory in {@code dir}. */
+        static Run in(Path dir) throws Exception {
+            Path jar = MiniYarnEnvironment.jarOf(Path.of(GatedJob.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()), dir.resolve("gated-job.jar"), GatedJob.class.getName().replace('.', '/'));
+            return new Run(jar, Files.createDirectories(dir.resolve("markers")), dir.resolve("gate"),
+                    dir.resolve("output.txt"));
+        }
+
+        /** What follows {@code flink run [options]}: the entry class, the JAR and the job's arguments. */
+        List<String> programArguments() {
+            return List.of("-c", GatedJob.class.getName(), jar.toString(), "--gate", gate.toString(),
+                    "--markers", markers.toString(), "--output", output.toString());
+        }
+
+        /** How often the map subtask has started so far: the marker files. */
+        long starts() {
+            try (Stream<Path> files = Files.list(markers)) {
+                return files.count();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void openGate() throws IOException {
+            if (!Files.exists(gate)) {
+                Files.createFile(gate);
+            }
+        }
+
+        /** The numbers in the output, sorted. */
+        List<Long> sortedOutput() throws IOException {
+            return Files.readAllLines(output).stream().map(Long::parseLong).sorted().toList();
+        }
+
+        /** What {@link #sortedOutput()} is after a correct run: 1 to {@link #COUNT}, each once. */
+        static List<Long> expectedOutput() {
+            return LongStream.rangeClosed(1, COUNT).boxed().toList();
+        }
+    }
 
     /** {@code --gate <file> --markers <dir> --output <file>}. */
     public static void main(String[] args) throws Exception {

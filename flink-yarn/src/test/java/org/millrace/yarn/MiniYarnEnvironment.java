@@ -1,7 +1,9 @@
 package org.millrace.yarn;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,14 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptReport;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ContainerId;
@@ -26,18 +28,17 @@ import org.apache.hadoop.yarn.api.records.ContainerReport;
 import org.apache.hadoop.yarn.api.records.SignalContainerCommand;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.millrace.client.cli.CliFrontend;
+import org.millrace.yarn.minicluster.LocalYarnCluster;
 
 /**
- * A MiniDFSCluster and a MiniYARNCluster (real Hadoop daemons, in this JVM) for one test class,
- * a Hadoop configuration directory pointing at them, and the framework JARs on HDFS for
+ * A MiniDFSCluster and a MiniYARNCluster (real Hadoop daemons, in this JVM: {@link LocalYarnCluster})
+ * for the module's tests, a Hadoop configuration directory pointing at them, and the framework JARs on HDFS for
  * {@code yarn.provided.lib.dirs}: the module's runtime class path, as dist/target/lib holds it.
  */
 final class MiniYarnEnvironment implements AutoCloseable {
 
-    private final MiniDFSCluster dfs;
-    private final MiniYARNCluster yarn;
+    private final LocalYarnCluster cluster;
     private final YarnClient yarnClient;
     private final Path hadoopConfDir;
     private final String libDir;
@@ -45,30 +46,10 @@ final class MiniYarnEnvironment implements AutoCloseable {
 
     MiniYarnEnvironment(Path workDir, String name) throws Exception {
         long start = System.nanoTime();
-        YarnConfiguration conf = new YarnConfiguration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, workDir.resolve("dfs").toString());
-        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
-        conf.set("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", "99.5");
-        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
-        conf.setLong("yarn.nodemanager.sleep-delay-before-sigkill.ms", 100);
-        conf.setLong("yarn.nodemanager.process-kill-wait.ms", 500);
-        conf.setInt(YarnConfiguration.NM_PMEM_MB, 6144);
-        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        dfs.waitActive();
-        conf.set(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY, dfs.getFileSystem().getUri().toString());
-        yarn = new MiniYARNCluster(name, 1, 1, 1);
-        yarn.init(conf);
-        yarn.start();
-        yarn.waitForNodeManagersToConnect(30_000);
-        hadoopConfDir = Files.createDirectories(workDir.resolve("hadoop-conf"));
-        YarnConfiguration clientConf = new YarnConfiguration(yarn.getConfig());
-        // MiniYARNCluster's topology mapping is a class of Hadoop's test JARs, which a client and containers lack
-        clientConf.unset("net.topology.node.switch.mapping.impl");
-        try (OutputStream out = Files.newOutputStream(hadoopConfDir.resolve("yarn-site.xml"))) {
-            clientConf.writeXml(out);
-        }
+        cluster = LocalYarnCluster.start(workDir, name, 6144);
+        hadoopConfDir = cluster.writeHadoopConfDir(workDir.resolve("hadoop-conf"));
         yarnClient = YarnClient.createYarnClient();
-        yarnClient.init(yarn.getConfig());
+        yarnClient.init(cluster.clientConfiguration());
         yarnClient.start();
         libDir = uploadFrameworkJars(workDir.resolve("lib"));
         startup = Duration.ofNanos(System.nanoTime() - start);
@@ -79,7 +60,7 @@ final class MiniYarnEnvironment implements AutoCloseable {
         List<String> entries = new ArrayList<>(List.of(Files.readString(
                 Paths.get(System.getProperty("millrace.runtime.classpath"))).strip().split(java.io.File.pathSeparator)));
         entries.add(System.getProperty("millrace.yarn.classes"));
-        FileSystem fs = dfs.getFileSystem();
+        FileSystem fs = cluster.fileSystem();
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path("/millrace/lib");
         fs.mkdirs(target);
         for (String entry : entries) {
@@ -123,6 +104,21 @@ final class MiniYarnEnvironment implements AutoCloseable {
         return settings;
     }
 
+    /** What a {@code flink} command line run in this JVM printed, and its exit code. */
+    record CliRun(int exitCode, String out, String err) {}
+
+    /** Runs {@code flink <action> <this environment's -D settings> <args>} in this JVM. */
+    CliRun flink(String action, String... args) {
+        List<String> all = new ArrayList<>(List.of(action));
+        all.addAll(dynamicProperties(Map.of()));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new CliFrontend(new PrintStream(out, true), new PrintStream(err, true), Map.of())
+                .run(all.toArray(new String[0]));
+        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** {@code -D key=value} arguments for the settings plus extra ones. */
     List<String> dynamicProperties(Map<String, String> extra) {
         Map<String, String> all = new LinkedHashMap<>(clientSettings());
@@ -133,7 +129,7 @@ final class MiniYarnEnvironment implements AutoCloseable {
     }
 
     FileSystem fileSystem() throws IOException {
-        return dfs.getFileSystem();
+        return cluster.fileSystem();
     }
 
     ApplicationReport report(ApplicationId id) throws Exception {
@@ -178,6 +174,54 @@ final class MiniYarnEnvironment implements AutoCloseable {
                 .filter(c -> c.getContainerId() != 1).collect(Collectors.toSet());
     }
 
+    /** Polls {@code condition} until it holds; fails naming {@code what} after {@code timeout}. */
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within " + timeout + ": " + what);
+            }
+            Thread.sleep(100); // polling pace
+        }
+    }
+
+    /** Whether the application's staging directory (under the user's home) exists. */
+    boolean stagingDirectoryExists(ApplicationId id) throws IOException {
+        FileSystem fs = cluster.fileSystem();
+        return fs.exists(new org.apache.hadoop.fs.Path(fs.getHomeDirectory(), ".millrace/" + id));
+    }
+
+    /** The application's ApplicationMaster attempts so far. */
+    List<ApplicationAttemptReport> attempts(ApplicationId id) throws Exception {
+        return yarnClient.getApplicationAttempts(id);
+    }
+
+    /** The container of the application's current ApplicationMaster attempt. */
+    ContainerId applicationMasterContainer(ApplicationId id) throws Exception {
+        return yarnClient.getApplicationAttemptReport(report(id).getCurrentApplicationAttemptId()).getAMContainerId();
+    }
+
+    /**
+     * The JVM running in a container of this machine's NodeManager, found by the container id in its
+     * command line (the container's log directory is part of it).
+     */
+    static ProcessHandle containerJvm(ContainerId container) {
+        List<ProcessHandle> jvms = ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(args -> args.length > 0 && String.join(" ", args).contains(container.toString())
+                        && p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .orElse(false)).toList();
+        if (jvms.size() != 1) {
+            throw new AssertionError("Expected one JVM of container " + container + ", found " + jvms);
+        }
+        return jvms.get(0);
+    }
+
+    /** Kills the application through YARN ({@code yarn application -kill}) and waits until it has ended. */
+    void kill(ApplicationId id) throws Exception {
+        yarnClient.killApplication(id);
+        awaitEnd(id, Duration.ofSeconds(60));
+    }
+
     /** Kills a container's process as the NodeManager would (SIGKILL). */
     void killContainer(ContainerId container) throws Exception {
         yarnClient.signalToContainer(container, SignalContainerCommand.FORCEFUL_SHUTDOWN);
@@ -186,7 +230,6 @@ final class MiniYarnEnvironment implements AutoCloseable {
     @Override
     public void close() {
         yarnClient.stop();
-        yarn.stop();
-        dfs.shutdown();
+        cluster.close();
     }
 }

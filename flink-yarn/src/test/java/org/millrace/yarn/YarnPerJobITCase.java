@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -21,7 +15,6 @@ import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.millrace.client.cli.CliFrontend;
 
 /**
  * {@code flink run -t yarn-per-job} (and {@code -m yarn-cluster}) on MiniYARNCluster + MiniDFSCluster:
@@ -41,12 +34,12 @@ class YarnPerJobITCase {
         Set<ApplicationId> before = yarn.applicationIds();
         long start = System.nanoTime();
         // the input travels with the application (yarn.ship-files) and is read from the containers' working directories
-        Run run = flink(yarn, "run", "-t", "yarn-per-job", "-p", "2", "-Dyarn.ship-files=" + input,
+        MiniYarnEnvironment.CliRun run = yarn.flink("run", "-t", "yarn-per-job", "-p", "2", "-Dyarn.ship-files=" + input,
                 Paths.get(System.getProperty("millrace.examples.dir"), "WordCount.jar").toString(),
                 "--input", input.getFileName().toString(), "--output", output.toString());
         System.out.println("Per-job WordCount: client returned after " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        assertEquals(0, run.exitCode, run.out + run.err);
-        assertTrue(run.out.contains("Job Runtime:"), run.out);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("Job Runtime:"), run.out());
         assertEquals(WordCountCounts.expected(input), WordCountCounts.read(output));
 
         ApplicationReport end = yarn.awaitEnd(yarn.newApplication(before), Duration.ofSeconds(60));
@@ -57,30 +50,16 @@ class YarnPerJobITCase {
 
     @Test
     void failedJobEndsTheApplicationFailedAndTheClientExitsOne(MiniYarnEnvironment yarn) throws Exception {
-        Path jar = MiniYarnEnvironment.jarOf(Paths.get(FailingJob.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
-                tmp.resolve("failing-job.jar"), FailingJob.class.getName().replace('.', '/'));
+        Path jar = FailingJob.jar(tmp);
         Set<ApplicationId> before = yarn.applicationIds();
-        Run run = flink(yarn, "run", "-m", "yarn-cluster", "-c", FailingJob.class.getName(), jar.toString());
-        assertEquals(1, run.exitCode, run.out + run.err);
-        assertTrue(run.err.contains(FailingJob.MESSAGE), run.err);
+        MiniYarnEnvironment.CliRun run = yarn.flink("run", "-m", "yarn-cluster", "-c", FailingJob.class.getName(), jar.toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains(FailingJob.MESSAGE), run.err());
 
         ApplicationReport end = yarn.awaitEnd(yarn.newApplication(before), Duration.ofSeconds(60));
         assertEquals(FinalApplicationStatus.FAILED, end.getFinalApplicationStatus(), end.getDiagnostics());
         assertTrue(end.getDiagnostics().contains(FailingJob.MESSAGE), end.getDiagnostics());
         assertStagingDirectoryGone(yarn, end.getApplicationId());
-    }
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run flink(MiniYarnEnvironment yarn, String action, String... args) {
-        List<String> all = new ArrayList<>(List.of(action));
-        all.addAll(yarn.dynamicProperties(Map.of()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CliFrontend(new PrintStream(out, true), new PrintStream(err, true), Map.of())
-                .run(all.toArray(new String[0]));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static void assertStagingDirectoryGone(MiniYarnEnvironment yarn, ApplicationId id) throws Exception {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
@@ -27,6 +28,7 @@ import org.millrace.client.ClientOptions;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.DeploymentOptions;
 import org.millrace.configuration.IllegalConfigurationException;
+import org.millrace.yarn.ApplicationAttempts;
 import org.millrace.yarn.ContainerSpecs;
 import org.millrace.yarn.YarnResources;
 import org.millrace.yarn.configuration.YarnConfigOptions;
@@ -52,8 +54,15 @@ public final class YarnClusterDescriptor implements AutoCloseable {
     private final YarnClient yarnClient;
     private final PrintStream out;
 
-    /** A running Millrace application and where its REST API is. */
-    public record YarnApplication(ApplicationId applicationId, String restHost, int restPort) {}
+    /** A running Millrace application, its current ApplicationMaster attempt and where that attempt's REST API is. */
+    public record YarnApplication(ApplicationId applicationId, ApplicationAttemptId attemptId, String restHost,
+                                  int restPort) {
+
+        static YarnApplication of(ApplicationReport report) {
+            return new YarnApplication(report.getApplicationId(), report.getCurrentApplicationAttemptId(),
+                    report.getHost(), report.getRpcPort());
+        }
+    }
 
     /** @param out where Flink's progress lines go (the terminal of {@code flink run} and {@code yarn-session.sh}) */
     public YarnClusterDescriptor(Configuration configuration, PrintStream out) {
@@ -71,23 +80,37 @@ public final class YarnClusterDescriptor implements AutoCloseable {
      * @param target {@code yarn-session} (runs until killed) or {@code yarn-per-job} (ends with its job)
      */
     public YarnApplication deploy(String target) throws IOException, YarnException {
+        return deploy(target, List.of(), Map.of());
+    }
+
+    /**
+     * Starts a cluster with extra files (each in the working directory of every container) and extra
+     * environment entries of the ApplicationMaster, and waits until its ApplicationMaster runs.
+     *
+     * @param target {@code yarn-session}, {@code yarn-per-job} or {@code yarn-application} (runs the main() of a shipped JAR)
+     */
+    public YarnApplication deploy(String target, List<java.nio.file.Path> extraFiles, Map<String, String> masterEnv)
+            throws IOException, YarnException {
         YarnClientApplication application = yarnClient.createApplication();
         ApplicationId applicationId = application.getNewApplicationResponse().getApplicationId();
         StagingDirectory staging = StagingDirectory.of(configuration, yarnConfiguration, applicationId).create();
         try {
             ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
-            context.setApplicationName(configuration.getOptional(YarnConfigOptions.APPLICATION_NAME).orElse(
-                    "yarn-per-job".equals(target) ? "Millrace per-job cluster" : "Millrace session cluster"));
+            context.setApplicationName(configuration.getOptional(YarnConfigOptions.APPLICATION_NAME).orElse(switch (target) {
+                case "yarn-per-job" -> "Millrace per-job cluster";
+                case "yarn-application" -> "Millrace application cluster";
+                default -> "Millrace session cluster";
+            }));
             configuration.getOptional(YarnConfigOptions.APPLICATION_QUEUE).ifPresent(context::setQueue);
             context.setApplicationType("Millrace");
             configuration.getOptional(YarnConfigOptions.TAGS).ifPresent(tags -> context.setApplicationTags(
                     Stream.of(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toSet())));
             configuration.getOptional(YarnConfigOptions.APPLICATION_PRIORITY)
                     .ifPresent(priority -> context.setPriority(Priority.newInstance(priority)));
-            context.setMaxAppAttempts(1);
+            setApplicationAttempts(context);
             context.setResource(Resource.newInstance(
                     configuration.get(YarnConfigOptions.JOB_MANAGER_PROCESS_SIZE).getMebiBytes(), 1));
-            context.setAMContainerSpec(applicationMasterContext(staging, target));
+            context.setAMContainerSpec(applicationMasterContext(staging, target, extraFiles, masterEnv));
             out.println("Submitting application master " + applicationId);
             yarnClient.submitApplication(context);
             return awaitRunning(applicationId);
@@ -97,7 +120,30 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         }
     }
 
-    private ContainerLaunchContext applicationMasterContext(StagingDirectory staging, String target) throws IOException {
+    /**
+     * {@code yarn.application-attempts} ApplicationMaster attempts. Containers are not kept across
+     * attempts: a TaskManager knows its JobManager by the address it was started with, which a new
+     * attempt does not have, so YARN stops the lost attempt's containers and the new one requests its own.
+     */
+    private void setApplicationAttempts(ApplicationSubmissionContext context) {
+        int attempts = ApplicationAttempts.configured(configuration);
+        int clusterMaximum = ApplicationAttempts.clusterMaximum(yarnConfiguration);
+        if (attempts > clusterMaximum) {
+            LOG.warn("{} is {}, but the cluster allows at most {} attempts ({}); YARN will start at most {}",
+                    YarnConfigOptions.APPLICATION_ATTEMPTS.key(), attempts, clusterMaximum,
+                    YarnConfiguration.RM_AM_MAX_ATTEMPTS, clusterMaximum);
+        }
+        context.setMaxAppAttempts(attempts);
+        context.setKeepContainersAcrossApplicationAttempts(false);
+        if (attempts > 1) {
+            context.setAttemptFailuresValidityInterval(
+                    configuration.get(YarnConfigOptions.APPLICATION_ATTEMPT_FAILURE_VALIDITY_INTERVAL));
+        }
+    }
+
+    private ContainerLaunchContext applicationMasterContext(StagingDirectory staging, String target,
+                                                            List<java.nio.file.Path> extraFiles,
+                                                            Map<String, String> masterEnv) throws IOException {
         List<String> providedLibDirs = configuration.getOptional(YarnConfigOptions.PROVIDED_LIB_DIRS).orElse(List.of());
         if (providedLibDirs.isEmpty()) {
             for (java.nio.file.Path jar : frameworkJars()) {
@@ -112,6 +158,9 @@ public final class YarnClusterDescriptor implements AutoCloseable {
             }
             staging.upload(path);
         }
+        for (java.nio.file.Path file : extraFiles) {
+            staging.upload(file);
+        }
         Map<String, String> shipped = new LinkedHashMap<>(configuration.toMap());
         shipped.remove(ClientOptions.PIPELINE_JARS.key());
         shipped.remove(YarnConfigOptions.APPLICATION_ID.key());
@@ -121,9 +170,10 @@ public final class YarnClusterDescriptor implements AutoCloseable {
         try (InputStream logConfig = YarnClusterDescriptor.class.getResourceAsStream("/" + ContainerSpecs.LOG_CONFIG_FILE)) {
             staging.write(ContainerSpecs.LOG_CONFIG_FILE, logConfig);
         }
+        Map<String, String> env = new LinkedHashMap<>(masterEnv);
+        env.put(ContainerSpecs.ENV_STAGING_DIR, staging.path().toString());
         return ContainerSpecs.launchContext(configuration, "jobmanager",
-                YarnResources.forContainer(yarnConfiguration, staging.path(), providedLibDirs),
-                Map.of(ContainerSpecs.ENV_STAGING_DIR, staging.path().toString()),
+                YarnResources.forContainer(yarnConfiguration, staging.path(), providedLibDirs), env,
                 configuration.get(YarnConfigOptions.JOB_MANAGER_PROCESS_SIZE), 0.75,
                 YarnApplicationMasterEntrypoint.class.getName(), List.of());
     }
@@ -152,7 +202,7 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                 out.println("Found Web Interface " + report.getHost() + ":" + report.getRpcPort() + " of application '"
                         + applicationId + "'.");
                 out.flush();
-                return new YarnApplication(applicationId, report.getHost(), report.getRpcPort());
+                return YarnApplication.of(report);
             }
             if (ENDED.contains(state)) {
                 throw new IOException("The YARN application " + applicationId + " ended " + state + " ("
@@ -176,7 +226,38 @@ public final class YarnClusterDescriptor implements AutoCloseable {
                     + report.getYarnApplicationState() + ")");
         }
         LOG.info("Found Web Interface {}:{} of application '{}'", report.getHost(), report.getRpcPort(), applicationId);
-        return new YarnApplication(id, report.getHost(), report.getRpcPort());
+        return YarnApplication.of(report);
+    }
+
+    /**
+     * Waits until an ApplicationMaster attempt other than {@code previous} runs (YARN started it
+     * after {@code previous} was lost) and returns where it is.
+     *
+     * @throws IOException if the application ends first (its staging directory is then deleted), or
+     *     {@code previous} still runs after {@code patience} (its JobManager is then merely unreachable)
+     */
+    public YarnApplication awaitNextAttempt(YarnApplication previous, Duration patience) throws IOException, YarnException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            ApplicationReport report = yarnClient.getApplicationReport(previous.applicationId());
+            YarnApplicationState state = report.getYarnApplicationState();
+            boolean sameAttempt = previous.attemptId().equals(report.getCurrentApplicationAttemptId());
+            if (state == YarnApplicationState.RUNNING && !sameAttempt) {
+                return YarnApplication.of(report);
+            }
+            if (ENDED.contains(state)) {
+                // its last ApplicationMaster was lost, so nothing else deletes the staging directory
+                StagingDirectory.of(configuration, yarnConfiguration, previous.applicationId()).delete();
+                throw new IOException("The YARN application " + previous.applicationId() + " ended " + state + " ("
+                        + report.getFinalApplicationStatus() + "): " + report.getDiagnostics());
+            }
+            if (sameAttempt && state == YarnApplicationState.RUNNING && System.nanoTime() > deadline) {
+                throw new IOException("The JobManager of YARN application " + previous.applicationId() + " at "
+                        + previous.restHost() + ":" + previous.restPort() + " does not answer, though YARN reports its"
+                        + " ApplicationMaster " + previous.attemptId() + " as running");
+            }
+            sleep(POLL_MILLIS);
+        }
     }
 
     public ApplicationReport report(ApplicationId applicationId) throws IOException, YarnException {

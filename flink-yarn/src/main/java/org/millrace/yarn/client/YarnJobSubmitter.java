@@ -10,13 +10,15 @@ import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.core.execution.JobClient;
 import org.millrace.core.execution.PipelineExecutor;
 import org.millrace.runtime.jobgraph.JobGraph;
+import org.millrace.yarn.client.YarnClusterDescriptor.YarnApplication;
 import org.millrace.yarn.configuration.YarnConfigOptions;
 
 /**
  * Runs a job on YARN: in a new per-job application, or in the running session
  * {@code yarn.application.id}. Either way the job (with its JARs) is then submitted to the
  * ApplicationMaster's REST API exactly as to a standalone session ({@link RemoteExecutor}); a per-job
- * ApplicationMaster ends its application once the job ended and its result was fetched.
+ * ApplicationMaster ends its application once the job ended and its result was fetched. An attached
+ * per-job client follows the job to later ApplicationMaster attempts ({@link YarnJobClient}).
  */
 final class YarnJobSubmitter implements PipelineExecutor {
 
@@ -28,7 +30,7 @@ final class YarnJobSubmitter implements PipelineExecutor {
 
     @Override
     public CompletableFuture<JobClient> execute(JobGraph jobGraph, Configuration configuration, ClassLoader userCodeClassLoader) {
-        YarnClusterDescriptor.YarnApplication application;
+        YarnApplication application;
         try (YarnClusterDescriptor descriptor = new YarnClusterDescriptor(configuration, System.out)) {
             if (perJob) {
                 application = descriptor.deploy(YarnPerJobExecutorFactory.NAME);
@@ -48,6 +50,13 @@ final class YarnJobSubmitter implements PipelineExecutor {
         Configuration rest = new Configuration(configuration);
         rest.set(RestClientOptions.ADDRESS, application.restHost());
         rest.set(RestClientOptions.PORT, application.restPort());
-        return new RemoteExecutor().execute(jobGraph, rest, userCodeClassLoader);
+        CompletableFuture<JobClient> submitted = new RemoteExecutor().execute(jobGraph, rest, userCodeClassLoader);
+        if (!perJob || !configuration.get(DeploymentOptions.ATTACHED)) {
+            return submitted;
+        }
+        // a per-job application's later ApplicationMaster attempt runs the job again: the client follows it there
+        YarnApplication deployed = application;
+        return submitted.thenApply(job -> YarnJobClient.follow(job.getJobID(), deployed, configuration,
+                userCodeClassLoader, System.out));
     }
 }

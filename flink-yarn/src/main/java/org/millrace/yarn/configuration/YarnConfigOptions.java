@@ -34,6 +34,24 @@ public final class YarnConfigOptions {
             .withDescription("Priority of the YARN application within its queue (higher runs first where the"
                     + " scheduler supports priorities). When not set, YARN's default.");
 
+    public static final ConfigOption<Integer> APPLICATION_ATTEMPTS = key("yarn.application-attempts")
+            .intType()
+            .noDefaultValue()
+            .withDescription("How many times YARN starts the ApplicationMaster (the JobManager) of an application: a"
+                    + " lost one is replaced until this many attempts have run. A new attempt of a per-job application"
+                    + " runs its job again with the same job id (from the start, or from the latest checkpoint once"
+                    + " checkpoints are recovered); the TaskManager containers of the lost attempt are stopped by YARN"
+                    + " and new ones are requested. YARN caps it at yarn.resourcemanager.am.max-attempts. When not set:"
+                    + " 1, or 2 with high-availability.type ZOOKEEPER.");
+
+    public static final ConfigOption<Long> APPLICATION_ATTEMPT_FAILURE_VALIDITY_INTERVAL =
+            key("yarn.application-attempt-failures-validity-interval")
+            .longType()
+            .defaultValue(10_000L)
+            .withDescription("Milliseconds: only ApplicationMaster failures within this interval count towards"
+                    + " yarn.application-attempts, so a long-running application survives an occasional lost"
+                    + " ApplicationMaster. -1: every failure counts. Applies when yarn.application-attempts is above 1.");
+
     public static final ConfigOption<String> APPLICATION_ID = key("yarn.application.id")
             .stringType()
             .noDefaultValue()

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.yarn.api.ApplicationConstants.Environment;
+import org.apache.hadoop.yarn.api.protocolrecords.RegisterApplicationMasterResponse;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
 import org.apache.hadoop.yarn.api.records.Container;
+import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.LocalResource;
@@ -27,7 +30,9 @@ import org.millrace.runtime.dispatcher.JobInfo;
 import org.millrace.runtime.dispatcher.JobResult;
 import org.millrace.runtime.entrypoint.ClusterOptions;
 import org.millrace.runtime.entrypoint.JobManagerComponents;
+import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.rest.RestOptions;
+import org.millrace.yarn.ApplicationAttempts;
 import org.millrace.yarn.ContainerSpecs;
 import org.millrace.yarn.YarnResources;
 import org.millrace.yarn.configuration.YarnConfigOptions;
@@ -43,7 +48,16 @@ import org.slf4j.LoggerFactory;
  * per-job cluster ({@code yarn-per-job}) ends after its job: detached as soon as the job ends,
  * attached once the client has fetched the job's result (or {@link #UNFETCHED_RESULT_GRACE} after
  * the job ended; FAILED if no job arrives within that time); it unregisters with the job's outcome (SUCCEEDED, FAILED, KILLED for a cancelled
- * job) and the failure as diagnostics, and deletes the staging directory.
+ * job) and the failure as diagnostics, and deletes the staging directory. An application cluster
+ * ({@code yarn-application}) runs the user's {@code main()} itself ({@link ApplicationProgram}) and
+ * ends when it returns (SUCCEEDED) or throws (FAILED, e.g. because a job failed).
+ *
+ * <p>With {@code yarn.application-attempts} above 1, YARN starts a new attempt of the
+ * ApplicationMaster when one is lost (its process or node dies) or fails with attempts left; such an
+ * attempt neither unregisters nor deletes the staging directory. A per-job ApplicationMaster stores
+ * its job in the staging directory ({@link StagedJob}) when it is submitted, and a later attempt
+ * submits it again: the job runs from the start, with the same job id. YARN stops the TaskManager
+ * containers of a lost attempt; the new attempt requests its own.
  */
 public final class YarnApplicationMasterEntrypoint {
 
@@ -58,24 +72,44 @@ public final class YarnApplicationMasterEntrypoint {
     private final Path stagingDir;
     private final String host;
     private final boolean perJob;
+    /** Application mode: the program whose main() this ApplicationMaster runs; else null. */
+    private final ApplicationProgram application;
     private final boolean attached;
+    private final ApplicationAttemptId attemptId;
+    /** The attempts YARN grants this application: the configured ones, capped by the cluster. */
+    private final int maxAttempts;
+    /** Per-job with more than one attempt: where the job is kept for the next attempt; else null. */
+    private final StagedJob stagedJob;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private JobManagerComponents components;
     private YarnResourceManagerDriver driver;
     private long jobEndedNanos;
     private long startedNanos;
 
-    /** How the application ends, as YARN records it; null status: YARN already ended it (killed). */
-    record Outcome(FinalApplicationStatus status, String diagnostics) {}
+    /**
+     * How this attempt ends. {@code status} null: YARN already ended the application (killed), or
+     * ({@code leftToNextAttempt}) this attempt fails without ending it, so that YARN starts the next one.
+     */
+    record Outcome(FinalApplicationStatus status, String diagnostics, boolean leftToNextAttempt) {
+        Outcome(FinalApplicationStatus status, String diagnostics) {
+            this(status, diagnostics, false);
+        }
+    }
 
     YarnApplicationMasterEntrypoint(Configuration configuration, YarnConfiguration yarnConfiguration, Path stagingDir,
-                                    String host) {
+                                    String host, ApplicationAttemptId attemptId, ApplicationProgram application)
+            throws IOException {
         this.configuration = configuration;
         this.yarnConfiguration = yarnConfiguration;
         this.stagingDir = stagingDir;
         this.host = host;
+        this.attemptId = attemptId;
+        this.application = application;
         this.perJob = "yarn-per-job".equals(configuration.get(DeploymentOptions.TARGET));
         this.attached = configuration.get(DeploymentOptions.ATTACHED);
+        this.maxAttempts = ApplicationAttempts.effective(configuration, yarnConfiguration);
+        this.stagedJob = perJob && maxAttempts > 1
+                ? new StagedJob(stagingDir.getFileSystem(yarnConfiguration), stagingDir) : null;
         configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
         configuration.set(ClusterOptions.JOB_MANAGER_PORT, 0);
         configuration.set(RestClientOptions.ADDRESS, host);
@@ -84,11 +118,14 @@ public final class YarnApplicationMasterEntrypoint {
         }
     }
 
-    /** Starts the JobManager and registers with YARN. */
+    /** Starts the JobManager and registers with YARN; a later attempt of a per-job cluster submits the stored job again. */
     void start() throws IOException {
         startedNanos = System.nanoTime();
-        UnaryOperator<org.millrace.runtime.dispatcher.DispatcherGateway> restGateway = perJob && attached
-                ? gateway -> new ResultFetchingGateway(gateway, this::finish) : UnaryOperator.identity();
+        LOG.info("ApplicationMaster attempt {} of {} of application {} starting (process {})",
+                attemptId.getAttemptId(), maxAttempts, attemptId.getApplicationId(), ProcessHandle.current().pid());
+        UnaryOperator<org.millrace.runtime.dispatcher.DispatcherGateway> restGateway = perJob
+                ? gateway -> new PerJobDispatcherGateway(gateway, stagedJob, attached ? this::finish : result -> {})
+                : UnaryOperator.identity();
         components = new JobManagerComponents(configuration, restGateway);
         components.start();
         URI rest = URI.create(components.getRestBaseUrl());
@@ -101,12 +138,55 @@ public final class YarnApplicationMasterEntrypoint {
         driver = new YarnResourceManagerDriver(components.getResourceManager(), capability, slots,
                 container -> taskManagerLaunchContext(container, resources, rpcPort), this::fatalError,
                 () -> outcome.complete(new Outcome(null, "killed through YARN")));
-        driver.start(yarnConfiguration, host, rest.getPort(), rest.toString());
+        RegisterApplicationMasterResponse registration = driver.start(yarnConfiguration, host, rest.getPort(),
+                rest.toString());
         components.getResourceManager().setDriver(driver, configuration.get(ClusterOptions.TASK_MANAGER_TIMEOUT));
         LOG.info("ApplicationMaster registered with YARN: REST API at {}, TaskManagers register at {}:{}", rest, host, rpcPort);
+        if (attemptId.getAttemptId() > 1) {
+            LOG.info("Recovered {} containers from previous attempts ({}).",
+                    registration.getContainersFromPreviousAttempts().size(),
+                    registration.getContainersFromPreviousAttempts());
+        }
+        if (stagedJob != null && attemptId.getAttemptId() > 1) {
+            resubmitStagedJob();
+        }
+        if (application != null) {
+            Thread main = new Thread(() -> runApplication(rest), "application main");
+            main.setDaemon(true);
+            main.start();
+        }
         if (perJob) {
             components.getScheduler().scheduleWithFixedDelay(this::watchJob, JOB_POLL_MILLIS, JOB_POLL_MILLIS,
                     TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A later attempt of a per-job cluster: runs the job a previous attempt was given again (same job id). */
+    private void resubmitStagedJob() throws IOException {
+        java.util.Optional<StagedJob.Recovered> recovered = stagedJob.recover(java.nio.file.Paths.get("recovered-job")
+                .toAbsolutePath(), YarnApplicationMasterEntrypoint.class.getClassLoader());
+        if (recovered.isEmpty()) {
+            LOG.info("No job was stored by a previous attempt; waiting for the client to submit it");
+            return;
+        }
+        JobGraph jobGraph = recovered.get().jobGraph();
+        LOG.info("Submitting job '{}' ({}) again, as stored by a previous ApplicationMaster attempt; it runs from the start",
+                jobGraph.getName(), jobGraph.getJobID());
+        components.getDispatcher().submitJob(jobGraph, recovered.get().jars()).join();
+    }
+
+    /** Application mode: runs the program's main() (in its own thread) and ends the application with its outcome. */
+    private void runApplication(URI rest) {
+        try {
+            int jobs = application.run(configuration, rest.getHost(), rest.getPort());
+            outcome.complete(new Outcome(FinalApplicationStatus.SUCCEEDED, "The application's main() finished after "
+                    + jobs + " job(s)."));
+        } catch (Exception | LinkageError e) {
+            LOG.error("The application's main() failed: {}", e.getMessage(), e);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            outcome.complete(new Outcome(FinalApplicationStatus.FAILED, "The application's main() failed: "
+                    + abbreviate(trace.toString())));
         }
     }
 
@@ -158,12 +238,25 @@ public final class YarnApplicationMasterEntrypoint {
 
     private void fatalError(Throwable t) {
         LOG.error("The ApplicationMaster fails: {}", t.getMessage(), t);
-        outcome.complete(new Outcome(FinalApplicationStatus.FAILED, "The ApplicationMaster failed: " + t));
+        outcome.complete(attemptId.getAttemptId() < maxAttempts
+                ? new Outcome(null, "The ApplicationMaster failed: " + t, true)
+                : new Outcome(FinalApplicationStatus.FAILED, "The ApplicationMaster failed: " + t));
     }
 
-    /** Blocks until the application should end, then deletes the staging directory, unregisters from YARN and stops. */
-    void runUntilFinished() {
+    /**
+     * Blocks until the application should end, then deletes the staging directory, unregisters from
+     * YARN and stops; or, if this attempt fails with attempts left, only stops.
+     *
+     * @return the process's exit code: 0, or 1 when this attempt failed and leaves the application to the next one
+     */
+    int runUntilFinished() {
         Outcome end = outcome.join();
+        if (end.leftToNextAttempt()) {
+            LOG.error("ApplicationMaster attempt {} of {} ends without ending the application, so that YARN starts"
+                    + " the next attempt: {}", attemptId.getAttemptId(), maxAttempts, end.diagnostics());
+            close();
+            return 1;
+        }
         LOG.info("Ending the application: {} ({})", end.status() == null ? "KILLED" : end.status(), end.diagnostics());
         deleteStagingDir(); // first: once unregistered, YARN reports the application as ended
         if (end.status() != null) {
@@ -174,6 +267,7 @@ public final class YarnApplicationMasterEntrypoint {
             }
         }
         close();
+        return 0;
     }
 
     private void deleteStagingDir() {
@@ -194,6 +288,14 @@ public final class YarnApplicationMasterEntrypoint {
         }
     }
 
+    /**
+     * The ApplicationMaster's environment entries for application mode: the program's JAR (its file
+     * name in the staging directory), entry class (null: the manifest's) and arguments.
+     */
+    public static Map<String, String> applicationEnvironment(String jarFileName, String entryClass, List<String> args) {
+        return ApplicationProgram.environment(jarFileName, entryClass, args);
+    }
+
     /** The container's command: the configuration and staging directory come from the container's files and environment. */
     public static void main(String[] args) {
         int exitCode = 0;
@@ -202,11 +304,16 @@ public final class YarnApplicationMasterEntrypoint {
             Configuration configuration = GlobalConfiguration.loadConfiguration(".");
             String host = System.getenv(Environment.NM_HOST.name());
             Path stagingDir = new Path(System.getenv(ContainerSpecs.ENV_STAGING_DIR));
-            master = new YarnApplicationMasterEntrypoint(configuration, new YarnConfiguration(), stagingDir, host);
+            ApplicationAttemptId attemptId = ContainerId.fromString(System.getenv(Environment.CONTAINER_ID.name()))
+                    .getApplicationAttemptId();
+            ApplicationProgram application = "yarn-application".equals(configuration.get(DeploymentOptions.TARGET))
+                    ? ApplicationProgram.fromEnvironment(System.getenv()) : null;
+            master = new YarnApplicationMasterEntrypoint(configuration, new YarnConfiguration(), stagingDir, host,
+                    attemptId, application);
             YarnApplicationMasterEntrypoint started = master;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "ApplicationMaster shutdown"));
             master.start();
-            master.runUntilFinished();
+            exitCode = master.runUntilFinished();
         } catch (Throwable t) {
             LOG.error("The ApplicationMaster failed: {}", t.getMessage(), t);
             if (master != null) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Paths;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.configuration.DeploymentOptions;
 import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.runtime.dispatcher.SerializedThrowable;
-import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +56,7 @@ import org.slf4j.LoggerFactory;
 public final class CliFrontend {
 
     public static final String ACTION_RUN = "run";
+    public static final String ACTION_RUN_APPLICATION = "run-application";
     public static final String ACTION_LIST = "list";
     public static final String ACTION_CANCEL = "cancel";
     public static final String ACTION_INFO = "info";
@@ -103,6 +104,9 @@ public final class CliFrontend {
                 case ACTION_RUN -> {
                     return runAction(CliOptionsParser.parseRunOptions(actionArgs));
                 }
+                case ACTION_RUN_APPLICATION -> {
+                    return runApplicationAction(CliOptionsParser.parseRunOptions(actionArgs));
+                }
                 case ACTION_LIST -> {
                     return listAction(CliOptionsParser.parseListOptions(actionArgs));
                 }
@@ -119,8 +123,8 @@ public final class CliFrontend {
                     return stopAction(CliOptionsParser.parseStopOptions(actionArgs));
                 }
                 default -> {
-                    return usageError("\"" + action + "\" is not a valid action. Valid actions are \"run\", \"info\","
-                            + " \"list\", \"cancel\", \"stop\" and \"savepoint\".");
+                    return usageError("\"" + action + "\" is not a valid action. Valid actions are \"run\","
+                            + " \"run-application\", \"info\", \"list\", \"cancel\", \"stop\" and \"savepoint\".");
                 }
             }
         } catch (CliArgumentsException e) {
@@ -157,6 +161,34 @@ public final class CliFrontend {
         }
     }
 
+    /**
+     * {@code flink run-application -t <target>}: an {@link ApplicationClusterDeployer} of that target
+     * deploys a cluster that runs the program's main() itself; the client returns once it runs.
+     */
+    private int runApplicationAction(RunOptions options) {
+        if (options.help()) {
+            CliUsage.printRunHelp(out);
+            return 0;
+        }
+        Configuration configuration = ClientConfigurationLoader.load(environment, options.configurationSettings());
+        String target = configuration.get(DeploymentOptions.TARGET);
+        List<String> targets = new ArrayList<>();
+        for (ApplicationClusterDeployer deployer : ServiceLoader.load(ApplicationClusterDeployer.class,
+                CliFrontend.class.getClassLoader())) {
+            if (deployer.getName().equals(target)) {
+                try {
+                    deployer.deploy(configuration, Paths.get(options.jarFile()).toAbsolutePath(), options.entryClass(),
+                            options.programArgs(), out);
+                    return 0;
+                } catch (Exception | LinkageError e) {
+                    return programError(e);
+                }
+            }
+            targets.add(deployer.getName());
+        }
+        return usageError("\"run-application\" needs an application target (-t), one of " + targets + "; was '" + target + "'.");
+    }
+
     /** The first cluster a {@link DefaultClusterTargetProvider} names, if any (else the job runs locally). */
     private static void applyDefaultTarget(Configuration configuration) {
         for (DefaultClusterTargetProvider provider : ServiceLoader.load(DefaultClusterTargetProvider.class,
@@ -172,20 +204,7 @@ public final class CliFrontend {
 
     private void executeProgram(PackagedProgram program, Configuration configuration, List<String> programArgs)
             throws ProgramInvocationException {
-        JobResultPrinter printer = new JobResultPrinter(out);
-        StreamExecutionEnvironment.initializeContextEnvironment(
-                new ClientEnvironmentFactory(configuration, program.getUserClassLoader(), printer));
-        try {
-            LOG.info("Starting {} with {} program arguments", program, programArgs.size());
-            LOG.debug("Program arguments: {}", programArgs);
-            program.invokeMain(programArgs.toArray(new String[0]));
-        } finally {
-            StreamExecutionEnvironment.resetContextEnvironment();
-        }
-        if (printer.submittedJobs() == 0) {
-            throw new ProgramInvocationException("The program didn't contain a job. Perhaps you forgot to call"
-                    + " execute() on the execution environment.");
-        }
+        program.run(configuration, programArgs, new JobResultPrinter(out));
         LOG.info("Program {} finished", program.getMainClassName());
     }
 

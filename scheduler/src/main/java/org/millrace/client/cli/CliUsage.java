@@ -109,6 +109,9 @@ public final class CliUsage {
         out.println();
         out.print(RUN_SYNTAX);
         out.println();
+        out.println("Action \"run-application\" runs a program in an application cluster: the cluster's JobManager");
+        out.println("calls main(). Syntax: run-application -t yarn-application [OPTIONS of run] <jar-file> <arguments>");
+        out.println();
         out.print(INFO_SYNTAX);
         out.println();
         out.print(LIST_SYNTAX);

@@ -8,9 +8,12 @@ import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.millrace.configuration.Configuration;
+import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +63,31 @@ public final class PackagedProgram implements AutoCloseable {
             closeQuietly(loader);
             throw e;
         }
+    }
+
+    /**
+     * Calls {@code main} with an execution environment of {@code configuration} whose jobs report to
+     * {@code printer} (as {@code flink run} does, and an application cluster's JobManager).
+     *
+     * @return how many jobs {@code main} submitted
+     * @throws ProgramInvocationException if {@code main} failed, or submitted no job
+     */
+    public int run(Configuration configuration, List<String> args, JobResultPrinter printer)
+            throws ProgramInvocationException {
+        StreamExecutionEnvironment.initializeContextEnvironment(
+                new ClientEnvironmentFactory(configuration, userClassLoader, printer));
+        try {
+            LOG.info("Starting {} with {} program arguments", this, args.size());
+            LOG.debug("Program arguments: {}", args);
+            invokeMain(args.toArray(new String[0]));
+        } finally {
+            StreamExecutionEnvironment.resetContextEnvironment();
+        }
+        if (printer.submittedJobs() == 0) {
+            throw new ProgramInvocationException("The program didn't contain a job. Perhaps you forgot to call"
+                    + " execute() on the execution environment.");
+        }
+        return printer.submittedJobs();
     }
 
     public String getMainClassName() {

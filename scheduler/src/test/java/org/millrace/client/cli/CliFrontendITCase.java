@@ -176,8 +176,8 @@ class CliFrontendITCase {
         assertEquals("Please specify an action.\n\n" + CliUsage.HINT + "\n", err());
         errBytes.reset();
         assertEquals(1, flink("launch", "x.jar"));
-        assertEquals("\"launch\" is not a valid action. Valid actions are \"run\", \"info\", \"list\", \"cancel\", \"stop\""
-                + " and \"savepoint\".\n\n" + CliUsage.HINT + "\n", err());
+        assertEquals("\"launch\" is not a valid action. Valid actions are \"run\", \"run-application\", \"info\", \"list\","
+                + " \"cancel\", \"stop\" and \"savepoint\".\n\n" + CliUsage.HINT + "\n", err());
         errBytes.reset();
         assertEquals(1, flink("run", "--bogus", "x.jar"));
         assertEquals("Unrecognized option: --bogus\n\n" + CliUsage.HINT + "\n", err());
