@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code flink run -t yarn-per-job} (and {@code -m yarn-cluster}) on MiniYARNCluster + MiniDFSCluster:
  * one application per job, whose final status and the client's exit code follow the job, and whose
- * staging directory is gone afterwards; WordCount reads its input shipped with {@code yarn.ship-files}.
+ * staging directory is gone afterwards; WordCount reads its input from {@code hdfs://} and from a
+ * file shipped with {@code yarn.ship-files}, and writes its counts to {@code hdfs://}.
  */
 @ExtendWith(SharedMiniYarn.class)
 class YarnPerJobITCase {
@@ -28,19 +29,27 @@ class YarnPerJobITCase {
     static Path tmp;
 
     @Test
-    void wordCountPerJobGivesExactCountsAndEndsTheApplicationSucceeded(MiniYarnEnvironment yarn) throws Exception {
+    void wordCountPerJobReadsAndWritesHdfsWithExactCountsAndEndsTheApplicationSucceeded(MiniYarnEnvironment yarn)
+            throws Exception {
         Path input = WordCountCounts.writeInput(tmp, 1_000);
-        Path output = tmp.resolve("per-job-counts");
+        org.apache.hadoop.fs.FileSystem hdfs = yarn.fileSystem();
+        org.apache.hadoop.fs.Path hdfsInput = hdfs.makeQualified(new org.apache.hadoop.fs.Path("/wordcount/input.txt"));
+        org.apache.hadoop.fs.Path hdfsOutput = hdfs.makeQualified(new org.apache.hadoop.fs.Path("/wordcount/counts"));
+        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(input.toUri()), hdfsInput);
         Set<ApplicationId> before = yarn.applicationIds();
         long start = System.nanoTime();
-        // the input travels with the application (yarn.ship-files) and is read from the containers' working directories
+        // the same text twice: from HDFS, and shipped with the application (yarn.ship-files) to the containers
         MiniYarnEnvironment.CliRun run = yarn.flink("run", "-t", "yarn-per-job", "-p", "2", "-Dyarn.ship-files=" + input,
                 Paths.get(System.getProperty("millrace.examples.dir"), "WordCount.jar").toString(),
-                "--input", input.getFileName().toString(), "--output", output.toString());
-        System.out.println("Per-job WordCount: client returned after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                "--input", hdfsInput.toString(), "--input", input.getFileName().toString(), "--output", hdfsOutput.toString());
+        System.out.println("Per-job WordCount on hdfs://: client returned after " + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("Job Runtime:"), run.out());
-        assertEquals(WordCountCounts.expected(input), WordCountCounts.read(output));
+        Path output = tmp.resolve("per-job-counts");
+        hdfs.copyToLocalFile(hdfsOutput, new org.apache.hadoop.fs.Path(output.toUri()));
+        java.util.Map<String, Integer> twice = new java.util.HashMap<>();
+        WordCountCounts.expected(input).forEach((word, count) -> twice.put(word, 2 * count));
+        assertEquals(twice, WordCountCounts.read(output));
 
         ApplicationReport end = yarn.awaitEnd(yarn.newApplication(before), Duration.ofSeconds(60));
         assertEquals(YarnApplicationState.FINISHED, end.getYarnApplicationState());

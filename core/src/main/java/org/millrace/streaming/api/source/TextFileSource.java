@@ -1,5 +1,9 @@
 package org.millrace.streaming.api.source;
 
+import java.io.InputStreamReader;
+import org.millrace.core.fs.FileAccess;
+import org.millrace.core.fs.FileAccesses;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code readTextFile(path)}: the lines (UTF-8) of a file, or of every regular file under a
- * directory (hidden files and names starting with '_' skipped, as Hadoop does). Files are dealt
- * out to subtasks round-robin in name order.
+ * directory (hidden files and names starting with '_' skipped, as Hadoop does), on the local file
+ * system or any other a {@link org.millrace.core.fs.FileAccessProvider} serves ({@code hdfs://...}).
+ * Files are dealt out to subtasks round-robin in name order.
  */
 public final class TextFileSource implements ReaderSource<String> {
 
@@ -32,28 +37,11 @@ public final class TextFileSource implements ReaderSource<String> {
         return true;
     }
 
-    private List<Path> listFiles() throws IOException {
-        Path root = path.startsWith("file:") ? Paths.get(java.net.URI.create(path)) : Paths.get(path);
-        if (!Files.exists(root)) {
-            throw new NoSuchFileException(root.toString(), null, "readTextFile: input path does not exist");
-        }
-        if (Files.isRegularFile(root)) {
-            return List.of(root);
-        }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-                    .sorted()
-                    .forEach(files::add);
-        }
-        return files;
-    }
-
     @Override
     public SourceReader<String> createReader(int subtaskIndex, int parallelism) throws IOException {
-        List<Path> all = listFiles();
-        List<Path> mine = new ArrayList<>();
+        FileAccess files = FileAccesses.forPath(path);
+        List<String> all = files.listFiles(path);
+        List<String> mine = new ArrayList<>();
         for (int i = subtaskIndex; i < all.size(); i += parallelism) {
             mine.add(all.get(i));
         }
@@ -68,7 +56,8 @@ public final class TextFileSource implements ReaderSource<String> {
                         if (fileIndex == mine.size()) {
                             return InputStatus.END_OF_INPUT;
                         }
-                        reader = Files.newBufferedReader(mine.get(fileIndex++), StandardCharsets.UTF_8);
+                        reader = new BufferedReader(new InputStreamReader(files.open(mine.get(fileIndex++)),
+                                StandardCharsets.UTF_8));
                     }
                     String line = reader.readLine();
                     if (line != null) {

@@ -1,5 +1,9 @@
 package org.millrace.streaming.api.functions.sink;
 
+import java.io.OutputStreamWriter;
+import org.millrace.core.fs.FileAccess;
+import org.millrace.core.fs.FileAccesses;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +18,8 @@ import org.millrace.core.fs.WriteMode;
 /**
  * {@code writeAsText(path)}: one line per record ({@code toString()}). With parallelism 1 the path
  * is a file; with more, a directory holding one file per subtask named {@code 1, 2, ...} (as Flink
- * does). Without {@link WriteMode#OVERWRITE} an existing target fails the job rather than being
+ * does), on the local file system or any other a {@link org.millrace.core.fs.FileAccessProvider}
+ * serves ({@code hdfs://...}). Without {@link WriteMode#OVERWRITE} an existing target fails the job rather than being
  * silently replaced; with it, a file or directory left by a run at another parallelism is replaced.
  * (Subtasks of one JVM prepare the target one at a time; across TaskManager processes the target
  * must be prepared by the client, which comes with the cluster runtime.)
@@ -38,44 +43,24 @@ public class TextOutputSinkFunction<IN> extends RichSinkFunction<IN> {
     @Override
     public void open(OpenContext openContext) throws IOException {
         int parallelism = getRuntimeContext().getNumberOfParallelSubtasks();
-        Path target = toPath(path);
-        Path file;
+        FileAccess files = FileAccesses.forPath(path);
+        String file;
         synchronized (TARGET_LOCK) {
             if (writeMode == WriteMode.OVERWRITE) {
                 // a previous run with another parallelism left a file where a directory goes, or vice versa
-                if (parallelism > 1 && Files.isRegularFile(target)) {
-                    Files.delete(target);
-                } else if (parallelism == 1 && Files.isDirectory(target)) {
-                    deleteRecursively(target);
+                if ((parallelism > 1 && files.isFile(path)) || (parallelism == 1 && files.isDirectory(path))) {
+                    files.deleteRecursively(path);
                 }
             }
             if (parallelism == 1) {
-                file = target;
+                file = path;
             } else {
-                Files.createDirectories(target);
-                file = target.resolve(String.valueOf(getRuntimeContext().getIndexOfThisSubtask() + 1));
+                files.mkdirs(path);
+                file = files.child(path, String.valueOf(getRuntimeContext().getIndexOfThisSubtask() + 1));
             }
         }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        if (writeMode == WriteMode.NO_OVERWRITE && Files.exists(file)) {
-            throw new FileAlreadyExistsException(file + " already exists; use WriteMode.OVERWRITE to replace it");
-        }
-        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    static Path toPath(String path) {
-        return path.startsWith("file:") ? Paths.get(java.net.URI.create(path)) : Paths.get(path);
+        writer = new BufferedWriter(new OutputStreamWriter(files.create(file, writeMode == WriteMode.OVERWRITE),
+                StandardCharsets.UTF_8));
     }
 
     @Override
