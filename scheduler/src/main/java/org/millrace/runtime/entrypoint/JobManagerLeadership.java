@@ -258,6 +258,23 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+        return currentSession() == null ? CompletableFuture.failedFuture(notLeader())
+                : dispatcher.triggerSavepoint(jobId, targetDirectory, cancelJob);
+    }
+
+    @Override
+    public CompletableFuture<Void> disposeSavepoint(String savepointPath) {
+        return dispatcher.disposeSavepoint(savepointPath);
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<org.millrace.runtime.checkpoint.CheckpointStatistics>> requestCheckpointStatistics(
+            JobID jobId) {
+        return dispatcher.requestCheckpointStatistics(jobId);
+    }
+
+    @Override
     public CompletableFuture<ClusterOverview> requestClusterOverview() {
         return dispatcher.requestClusterOverview();
     }
