@@ -66,7 +66,9 @@ case "$action" in
         exit 1
       fi
       if [ "$SECONDS" -ge "$deadline" ]; then
-        echo "bin/mini-yarn.sh: the mini YARN cluster is not up after ${MINI_YARN_START_TIMEOUT:-180} s; stopping it" >&2
+        echo "bin/mini-yarn.sh: the mini YARN cluster is not up after ${MINI_YARN_START_TIMEOUT:-180} s; stopping it." \
+          "The end of $dir/mini-yarn.out:" >&2
+        tail -n 30 "$dir/mini-yarn.out" >&2
         kill "$pid"
         exit 1
       fi
