@@ -213,16 +213,34 @@ final class StandaloneClusterProcesses implements AutoCloseable {
         }
     }
 
-    /** Every process's output and log files (their last 20,000 characters), for failure messages. */
+    /**
+     * Every process's output and log files (their last 20,000 characters), for failure messages.
+     * Only the processes' own directories are read: the rest (uploads, checkpoints) may change
+     * while a running cluster is walked.
+     */
     String logs() throws IOException {
         StringBuilder text = new StringBuilder();
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".txt")).toList()) {
-                String content = Files.readString(file, StandardCharsets.UTF_8);
-                text.append("--- ").append(dir.relativize(file)).append(":\n")
-                        .append(content.length() > 20_000 ? content.substring(content.length() - 20_000) : content)
-                        .append('\n');
+        List<Path> logFiles = new ArrayList<>();
+        try (var processDirs = Files.list(dir)) {
+            for (Path processDir : processDirs.filter(Files::isDirectory).toList()) {
+                for (Path candidate : List.of(processDir.resolve("stdout.txt"), processDir.resolve("stderr.txt"))) {
+                    if (Files.isRegularFile(candidate)) {
+                        logFiles.add(candidate);
+                    }
+                }
+                Path logDir = processDir.resolve("log");
+                if (Files.isDirectory(logDir)) {
+                    try (var logs = Files.list(logDir)) {
+                        logs.filter(f -> f.toString().endsWith(".log")).forEach(logFiles::add);
+                    }
+                }
             }
+        }
+        for (Path file : logFiles) {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            text.append("--- ").append(dir.relativize(file)).append(":\n")
+                    .append(content.length() > 20_000 ? content.substring(content.length() - 20_000) : content)
+                    .append('\n');
         }
         return text.toString();
     }
