@@ -163,7 +163,8 @@ class StandaloneHighAvailabilityITCase {
             long start = System.nanoTime();
             Process client = cluster.run("client", "flink", "run", "-d", "-p", "2", jar.toString(),
                     "--records", String.valueOf(EXACTLY_ONCE_RECORDS), "--keys", String.valueOf(EXACTLY_ONCE_KEYS),
-                    "--rate", String.valueOf(EXACTLY_ONCE_RATE), "--checkpoint-interval", String.valueOf(EXACTLY_ONCE_CHECKPOINT_INTERVAL_MILLIS),
+                    "--rate", String.valueOf(EXACTLY_ONCE_RATE),
+                    "--checkpoint-interval", String.valueOf(EXACTLY_ONCE_CHECKPOINT_INTERVAL_MILLIS),
                     "--output", output.toUri().toString());
             assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run -d did not return\n" + cluster.logs());
             assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
@@ -179,7 +180,8 @@ class StandaloneHighAvailabilityITCase {
             for (int kill = 1; kill <= 3; kill++) {
                 // 1 to 3 checkpoints this leader completed, i.e. taken since the last recovery
                 checkpoint = awaitCheckpointAfter(cluster, leader, jobId, checkpoint + random.nextInt(3));
-                Thread.sleep(random.nextInt(EXACTLY_ONCE_CHECKPOINT_INTERVAL_MILLIS)); // the random moment of the kill, not synchronisation
+                // the random moment of the kill, not synchronisation
+                Thread.sleep(random.nextInt(EXACTLY_ONCE_CHECKPOINT_INTERVAL_MILLIS));
                 String victim = jobManagers.get(restPort(leader)).name();
                 long killedAt = killLeaderAndStartStandby(cluster, jobManagers, leader, "jobmanager-restarted-" + kill);
                 leadership = awaitLeadership(cluster, leadership);
