@@ -45,8 +45,8 @@ import org.millrace.testing.TestJars;
  * (the client finds the leader in ZooKeeper, and follows the job to each new leader); the leader is
  * killed (SIGKILL) while the job runs, a standby takes over and runs the job again under the same JobID, and the result is exact.
  * The same with the checkpointed streaming {@link ExactlyOnceCountingProgram} (checkpoints on HDFS
- * too): each new leader restores the newest checkpoint and the committed output holds every record
- * exactly once. Also:
+ * too), killing the leader or restarting ZooKeeper: each new leader restores the newest checkpoint
+ * and the committed output holds every record exactly once. Also:
  * a ZooKeeper restart never lets two JobManagers lead at once, and {@code start-cluster.sh} /
  * {@code stop-cluster.sh} start and stop every JobManager of {@code conf/masters}.
  */
@@ -147,6 +147,33 @@ class StandaloneHighAvailabilityITCase {
 
     @Test
     void exactlyOnceJobSurvivesLeaderJobManagerKillsRestoringItsLatestCheckpoint() throws Exception {
+        runExactlyOnceJobThroughLeaderLosses(3, (cluster, jobManagers, leader, round) ->
+                killLeaderAndStartStandby(cluster, jobManagers, leader, "jobmanager-restarted-" + round));
+    }
+
+    @Test
+    void exactlyOnceJobSurvivesAZooKeeperSessionLossKeepingItsCheckpoints() throws Exception {
+        runExactlyOnceJobThroughLeaderLosses(1, (cluster, jobManagers, leader, round) -> {
+            long lostAt = System.nanoTime();
+            zooKeeper.restart(); // the leader suspends the job (a cancel): its checkpoints must stay for the next leader
+            return lostAt;
+        });
+    }
+
+    /** Makes the current leader lose its leadership. */
+    private interface LeaderLoss {
+        /** @return the {@link System#nanoTime()} at which the leader lost it */
+        long cause(StandaloneClusterProcesses cluster, Map<Integer, JobManagerJvm> jobManagers, LeaderAddress leader,
+                   int round) throws Exception;
+    }
+
+    /**
+     * Runs {@link ExactlyOnceCountingProgram} (checkpoints and HA storage on HDFS) on two JobManagers
+     * and two TaskManagers; {@code rounds} times, once the leader completed 1 to 3 checkpoints, lets it
+     * {@code lose} its leadership at a random moment, and checks that the next leader runs the job under
+     * its JobID from a checkpoint at least as new. At the end, every record is committed exactly once.
+     */
+    private void runExactlyOnceJobThroughLeaderLosses(int rounds, LeaderLoss lose) throws Exception {
         Path output = tmp.resolve("out");
         Path jar = TestJars.programJar(tmp.resolve("exactly-once-counting.jar"), ExactlyOnceCountingProgram.class,
                 Pacer.class);
@@ -177,32 +204,31 @@ class StandaloneHighAvailabilityITCase {
             Random random = new Random(seed);
             List<Long> recoveryMillis = new ArrayList<>();
             long checkpoint = 0;
-            for (int kill = 1; kill <= 3; kill++) {
+            for (int round = 1; round <= rounds; round++) {
                 // 1 to 3 checkpoints this leader completed, i.e. taken since the last recovery
                 checkpoint = awaitCheckpointAfter(cluster, leader, jobId, checkpoint + random.nextInt(3));
-                // the random moment of the kill, not synchronisation
+                // the random moment of the loss, not synchronisation
                 Thread.sleep(random.nextInt(EXACTLY_ONCE_CHECKPOINT_INTERVAL_MILLIS));
                 String victim = jobManagers.get(restPort(leader)).name();
-                long killedAt = killLeaderAndStartStandby(cluster, jobManagers, leader, "jobmanager-restarted-" + kill);
+                long lostAt = lose.cause(cluster, jobManagers, leader, round);
                 leadership = awaitLeadership(cluster, leadership);
                 LeaderAddress next = leadership.address();
-                assertNotEquals(leader.restBaseUrl(), next.restBaseUrl());
                 awaitAllVerticesRunning(cluster, next, jobId);
-                recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+                recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lostAt));
                 String nextName = jobManagers.get(restPort(next)).name();
                 long restored = StandaloneClusterProcesses.lastNumber(RESTORED_CHECKPOINT, cluster.log(nextName));
-                System.out.printf("HA exactly-once recovery %d: leader %s killed after checkpoint %d -> job %s RUNNING"
-                        + " on %s, restored from checkpoint %d, after %d ms%n", kill, victim, checkpoint, jobId, nextName, restored,
-                        recoveryMillis.get(kill - 1));
+                System.out.printf("HA exactly-once recovery %d: leader %s lost after checkpoint %d -> job %s RUNNING"
+                        + " on %s, restored from checkpoint %d, after %d ms%n", round, victim, checkpoint, jobId, nextName,
+                        restored, recoveryMillis.get(round - 1));
                 assertTrue(restored >= checkpoint, "the new leader restored checkpoint " + restored
-                        + ", not checkpoint " + checkpoint + " (or a newer one) completed before the kill");
+                        + ", not checkpoint " + checkpoint + " (or a newer one) completed before the leader was lost");
                 leader = next;
             }
 
             cluster.awaitRest(restPort(leader), "/jobs/" + jobId, json -> json.path("state").asText().equals("FINISHED"),
                     Duration.ofMinutes(5));
             System.out.println("HA exactly-once: run time " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
-                    + " ms, leader killed -> job RUNNING again (ms): " + recoveryMillis);
+                    + " ms, leader lost -> job RUNNING again (ms): " + recoveryMillis);
             ExactlyOnceOutput.assertEveryRecordCommittedOnce(ExactlyOnceOutput.committedFiles(output),
                     EXACTLY_ONCE_RECORDS, EXACTLY_ONCE_KEYS);
             awaitNoStoredJobs();
@@ -416,7 +442,7 @@ class StandaloneHighAvailabilityITCase {
     private static void awaitAllVerticesRunning(StandaloneClusterProcesses cluster, LeaderAddress leader, String jobId)
             throws Exception {
         cluster.awaitRest(restPort(leader), "/jobs/" + jobId, job -> {
-            assertNotEquals("FINISHED", job.path("state").asText(), "the job finished before all kills; make it run longer");
+            assertNotEquals("FINISHED", job.path("state").asText(), "the job finished before all leader losses; make it run longer");
             if (!job.path("state").asText().equals("RUNNING") || job.path("vertices").isEmpty()) {
                 return false;
             }
