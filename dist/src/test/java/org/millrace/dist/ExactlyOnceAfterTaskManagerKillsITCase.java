@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,14 +96,14 @@ class ExactlyOnceAfterTaskManagerKillsITCase {
             assertTrue(client.waitFor(5, TimeUnit.MINUTES), "bin/flink run did not finish\n" + cluster.logs());
             long runMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
-            int restarts = restarts(cluster.jobManagerLog());
+            long restarts = StandaloneClusterProcesses.lastNumber(RESTART, cluster.jobManagerLog()); // the last one logged
             String figures = "run time " + runMillis + " ms, " + restarts + " restarts, " + completedCheckpoints(cluster)
                     + " completed checkpoints, kill to running again (ms): " + recoveryMillis + ", seed " + seed;
             LOG.info("Exactly-once after TaskManager kills: {}", figures);
             System.out.println("ExactlyOnceAfterTaskManagerKillsITCase: " + figures);
             assertTrue(restarts >= KILLS, "every kill restarts the job: " + figures);
 
-            assertEveryRecordCommittedOnce(committedFiles(output));
+            ExactlyOnceOutput.assertEveryRecordCommittedOnce(ExactlyOnceOutput.committedFiles(output), RECORDS, KEYS);
         }
     }
 
@@ -170,70 +166,4 @@ class ExactlyOnceAfterTaskManagerKillsITCase {
         return (int) COMPLETED_CHECKPOINT.matcher(cluster.jobManagerLog()).results().count();
     }
 
-    /** The number of the last restart the JobManager logged. */
-    private static int restarts(String log) {
-        int last = 0;
-        Matcher m = RESTART.matcher(log);
-        while (m.find()) {
-            last = Integer.parseInt(m.group(1));
-        }
-        return last;
-    }
-
-    /** The files a reader of {@code output} sees (not hidden), each checked to be a committed part file. */
-    private static List<Path> committedFiles(Path output) throws IOException {
-        List<Path> visible = new ArrayList<>();
-        try (Stream<Path> files = Files.list(output)) {
-            files.filter(f -> !f.getFileName().toString().startsWith(".")).forEach(visible::add);
-        }
-        for (Path file : visible) {
-            String name = file.getFileName().toString();
-            assertTrue(name.startsWith("part-") && !name.endsWith(".inprogress"), "uncommitted file visible: " + file);
-        }
-        assertFalse(visible.isEmpty(), "no committed files in " + output);
-        return visible;
-    }
-
-    /**
-     * Each line is {@code key,value,runningCount}: every value {@code 0 .. RECORDS-1} appears once under
-     * its key {@code value % KEYS}, and each key has {@code RECORDS / KEYS} records, the expected sum of
-     * values and the running counts {@code 1 .. RECORDS / KEYS}, each once.
-     */
-    private static void assertEveryRecordCommittedOnce(List<Path> files) throws IOException {
-        BitSet values = new BitSet(RECORDS);
-        long[] counts = new long[KEYS];
-        long[] sums = new long[KEYS];
-        BitSet[] runningCounts = new BitSet[KEYS];
-        for (int key = 0; key < KEYS; key++) {
-            runningCounts[key] = new BitSet();
-        }
-        for (Path file : files) {
-            for (String line : Files.readAllLines(file)) {
-                String[] fields = line.split(",");
-                assertEquals(3, fields.length, "line '" + line + "' of " + file);
-                int key = Integer.parseInt(fields[0]);
-                int value = Integer.parseInt(fields[1]);
-                int running = Integer.parseInt(fields[2]);
-                assertEquals(value % KEYS, key, "key of line '" + line + "' in " + file);
-                assertTrue(running >= 1, "line '" + line + "' of " + file);
-                assertFalse(values.get(value), "value " + value + " committed twice (again in " + file + ")");
-                values.set(value);
-                assertFalse(runningCounts[key].get(running), "running count " + running + " of key " + key
-                        + " committed twice (again in " + file + ")");
-                runningCounts[key].set(running);
-                counts[key]++;
-                sums[key] += value;
-            }
-        }
-        long perKey = RECORDS / KEYS;
-        for (int key = 0; key < KEYS; key++) {
-            // values key, key + KEYS, ..., key + (perKey - 1) * KEYS
-            long sum = perKey * key + KEYS * perKey * (perKey - 1) / 2;
-            assertEquals(perKey, counts[key], "records of key " + key);
-            assertEquals(sum, sums[key], "sum of the values of key " + key);
-            assertEquals(perKey, runningCounts[key].length() - 1, "highest running count of key " + key);
-            assertEquals(perKey, runningCounts[key].cardinality(), "running counts of key " + key);
-        }
-        assertEquals(RECORDS, values.cardinality(), "records committed");
-    }
 }

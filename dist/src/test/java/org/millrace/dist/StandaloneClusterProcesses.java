@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A standalone session cluster of real JVMs for the end-to-end tests: a JobManager
@@ -243,6 +245,16 @@ final class StandaloneClusterProcesses implements AutoCloseable {
                     .append('\n');
         }
         return text.toString();
+    }
+
+    /** Group 1 of {@code pattern}'s last match in {@code log} as a number (e.g. an id in a log line), or 0. */
+    static long lastNumber(Pattern pattern, String log) {
+        long last = 0;
+        Matcher m = pattern.matcher(log);
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        return last;
     }
 
     static int freePort() throws IOException {

@@ -13,13 +13,16 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
@@ -40,7 +43,10 @@ import org.millrace.testing.TestJars;
  * {@code file://} otherwise), two JobManagers and two TaskManagers started through
  * {@code bin/}. A gated BATCH word count is submitted with {@code bin/flink run} and no {@code -m}
  * (the client finds the leader in ZooKeeper, and follows the job to each new leader); the leader is
- * killed (SIGKILL) while the job runs, a standby takes over and runs the job again under the same JobID, and the result is exact. Also:
+ * killed (SIGKILL) while the job runs, a standby takes over and runs the job again under the same JobID, and the result is exact.
+ * The same with the checkpointed streaming {@link ExactlyOnceCountingProgram} (checkpoints on HDFS
+ * too), killing the leader or restarting ZooKeeper: each new leader restores the newest checkpoint
+ * and the committed output holds every record exactly once. Also:
  * a ZooKeeper restart never lets two JobManagers lead at once, and {@code start-cluster.sh} /
  * {@code stop-cluster.sh} start and stop every JobManager of {@code conf/masters}.
  */
@@ -50,6 +56,12 @@ class StandaloneHighAvailabilityITCase {
     private static final String CLUSTER_ID = "/ha-it";
     private static final Pattern LOG_LINE = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*$",
             Pattern.MULTILINE);
+    private static final Pattern RESTORED_CHECKPOINT = Pattern.compile("Restoring from checkpoint (\\d+) at");
+    /** The exactly-once job: 2 subtasks at 1,000 records/s each run 40 s without failures. */
+    private static final int EXACTLY_ONCE_RECORDS = 80_000;
+    private static final int EXACTLY_ONCE_KEYS = 50;
+    private static final int EXACTLY_ONCE_RATE = 1_000;
+    private static final int EXACTLY_ONCE_CHECKPOINT_INTERVAL_MILLIS = 500;
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     @TempDir
@@ -83,17 +95,9 @@ class StandaloneHighAvailabilityITCase {
         try (MiniDfs hdfs = MiniDfs.start(tmp.resolve("minidfs"));
              StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp, 2,
                      haConfiguration(hdfs.uri() + "/flink/ha"))) {
-            Map<Integer, Process> jobManagers = new LinkedHashMap<>();
-            for (int i = 0; i < 2; i++) {
-                int port = StandaloneClusterProcesses.freePort();
-                jobManagers.put(port, cluster.startJobManager("jobmanager-" + i, port));
-            }
-            cluster.startTaskManager("taskmanager-1");
-            cluster.startTaskManager("taskmanager-2");
-            Leader leadership = awaitLeadership(cluster, null);
+            Map<Integer, JobManagerJvm> jobManagers = new LinkedHashMap<>();
+            Leader leadership = startTwoJobManagersAndTwoTaskManagers(cluster, jobManagers);
             LeaderAddress leader = leadership.address();
-            cluster.awaitRest(restPort(leader), "/overview", json -> json.path("taskmanagers").asInt() == 2,
-                    StandaloneClusterProcesses.STARTUP);
             int leaderPort = restPort(leader);
             int standbyPort = jobManagers.keySet().stream().filter(p -> p != leaderPort).findFirst().orElseThrow();
             Process refused = cluster.run("client-at-standby", "flink", "run", "-d", "-m", "localhost:" + standbyPort,
@@ -112,13 +116,7 @@ class StandaloneHighAvailabilityITCase {
 
             List<Long> recoveryMillis = new ArrayList<>();
             for (int kill = 1; kill <= 3; kill++) {
-                Process victim = jobManagers.remove(restPort(leader));
-                long killedAt = System.nanoTime();
-                victim.destroyForcibly();
-                assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
-                int port = StandaloneClusterProcesses.freePort();
-                jobManagers.put(port, cluster.startJobManager("jobmanager-restarted-" + kill, port));
-
+                long killedAt = killLeaderAndStartStandby(cluster, jobManagers, leader, "jobmanager-restarted-" + kill);
                 leadership = awaitLeadership(cluster, leadership);
                 long electedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
                 LeaderAddress next = leadership.address();
@@ -144,6 +142,96 @@ class StandaloneHighAvailabilityITCase {
             assertFalse(hdfs.cluster().getFileSystem().exists(new org.apache.hadoop.fs.Path("/flink/ha" + CLUSTER_ID
                     + "/jobgraphs/" + jobId)), "the job graph files are left on HDFS");
             assertTrue(this.client.checkExists().forPath("/jobresults/" + jobId) != null, "no job result entry for " + jobId);
+        }
+    }
+
+    @Test
+    void exactlyOnceJobSurvivesLeaderJobManagerKillsRestoringItsLatestCheckpoint() throws Exception {
+        runExactlyOnceJobThroughLeaderLosses(3, (cluster, jobManagers, leader, round) ->
+                killLeaderAndStartStandby(cluster, jobManagers, leader, "jobmanager-restarted-" + round));
+    }
+
+    @Test
+    void exactlyOnceJobSurvivesAZooKeeperSessionLossKeepingItsCheckpoints() throws Exception {
+        runExactlyOnceJobThroughLeaderLosses(1, (cluster, jobManagers, leader, round) -> {
+            long lostAt = System.nanoTime();
+            zooKeeper.restart(); // the leader suspends the job (a cancel): its checkpoints must stay for the next leader
+            return lostAt;
+        });
+    }
+
+    /** Makes the current leader lose its leadership. */
+    private interface LeaderLoss {
+        /** @return the {@link System#nanoTime()} at which the leader lost it */
+        long cause(StandaloneClusterProcesses cluster, Map<Integer, JobManagerJvm> jobManagers, LeaderAddress leader,
+                   int round) throws Exception;
+    }
+
+    /**
+     * Runs {@link ExactlyOnceCountingProgram} (checkpoints and HA storage on HDFS) on two JobManagers
+     * and two TaskManagers; {@code rounds} times, once the leader completed 1 to 3 checkpoints, lets it
+     * {@code lose} its leadership at a random moment, and checks that the next leader runs the job under
+     * its JobID from a checkpoint at least as new. At the end, every record is committed exactly once.
+     */
+    private void runExactlyOnceJobThroughLeaderLosses(int rounds, LeaderLoss lose) throws Exception {
+        Path output = tmp.resolve("out");
+        Path jar = TestJars.programJar(tmp.resolve("exactly-once-counting.jar"), ExactlyOnceCountingProgram.class,
+                Pacer.class);
+        // the cluster's directory apart from the output, whose files come and go while logs() walks it
+        try (MiniDfs hdfs = MiniDfs.start(tmp.resolve("minidfs"));
+             StandaloneClusterProcesses cluster = new StandaloneClusterProcesses(tmp.resolve("cluster"), 2,
+                     haConfiguration(hdfs.uri() + "/flink/ha",
+                             "state.checkpoints.dir: " + hdfs.uri() + "/flink/checkpoints",
+                             "cluster.evenly-spread-out-slots: true"))) { // the keyed exchange crosses JVMs
+            Map<Integer, JobManagerJvm> jobManagers = new LinkedHashMap<>();
+            Leader leadership = startTwoJobManagersAndTwoTaskManagers(cluster, jobManagers);
+            LeaderAddress leader = leadership.address();
+
+            long start = System.nanoTime();
+            Process client = cluster.run("client", "flink", "run", "-d", "-p", "2", jar.toString(),
+                    "--records", String.valueOf(EXACTLY_ONCE_RECORDS), "--keys", String.valueOf(EXACTLY_ONCE_KEYS),
+                    "--rate", String.valueOf(EXACTLY_ONCE_RATE),
+                    "--checkpoint-interval", String.valueOf(EXACTLY_ONCE_CHECKPOINT_INTERVAL_MILLIS),
+                    "--output", output.toUri().toString());
+            assertTrue(client.waitFor(3, TimeUnit.MINUTES), "bin/flink run -d did not return\n" + cluster.logs());
+            assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
+            String jobId = cluster.awaitRest(restPort(leader), "/jobs/overview", json -> json.path("jobs").size() == 1,
+                    StandaloneClusterProcesses.STARTUP).path("jobs").get(0).path("jid").asText();
+            awaitAllVerticesRunning(cluster, leader, jobId);
+
+            long seed = Long.getLong("millrace.test.seed", System.nanoTime());
+            System.out.println("HA exactly-once seed (-Dmillrace.test.seed): " + seed);
+            Random random = new Random(seed);
+            List<Long> recoveryMillis = new ArrayList<>();
+            long checkpoint = 0;
+            for (int round = 1; round <= rounds; round++) {
+                // 1 to 3 checkpoints this leader completed, i.e. taken since the last recovery
+                checkpoint = awaitCheckpointAfter(cluster, leader, jobId, checkpoint + random.nextInt(3));
+                // the random moment of the loss, not synchronisation
+                Thread.sleep(random.nextInt(EXACTLY_ONCE_CHECKPOINT_INTERVAL_MILLIS));
+                String victim = jobManagers.get(restPort(leader)).name();
+                long lostAt = lose.cause(cluster, jobManagers, leader, round);
+                leadership = awaitLeadership(cluster, leadership);
+                LeaderAddress next = leadership.address();
+                awaitAllVerticesRunning(cluster, next, jobId);
+                recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lostAt));
+                String nextName = jobManagers.get(restPort(next)).name();
+                long restored = StandaloneClusterProcesses.lastNumber(RESTORED_CHECKPOINT, cluster.log(nextName));
+                System.out.printf("HA exactly-once recovery %d: leader %s lost after checkpoint %d -> job %s RUNNING"
+                        + " on %s, restored from checkpoint %d, after %d ms%n", round, victim, checkpoint, jobId, nextName,
+                        restored, recoveryMillis.get(round - 1));
+                assertTrue(restored >= checkpoint, "the new leader restored checkpoint " + restored
+                        + ", not checkpoint " + checkpoint + " (or a newer one) completed before the leader was lost");
+                leader = next;
+            }
+
+            cluster.awaitRest(restPort(leader), "/jobs/" + jobId, json -> json.path("state").asText().equals("FINISHED"),
+                    Duration.ofMinutes(5));
+            System.out.println("HA exactly-once: run time " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                    + " ms, leader lost -> job RUNNING again (ms): " + recoveryMillis);
+            ExactlyOnceOutput.assertEveryRecordCommittedOnce(ExactlyOnceOutput.committedFiles(output),
+                    EXACTLY_ONCE_RECORDS, EXACTLY_ONCE_KEYS);
+            awaitNoStoredJobs();
         }
     }
 
@@ -251,8 +339,9 @@ class StandaloneHighAvailabilityITCase {
         return tmp.resolve("ha-storage").toUri().toString();
     }
 
-    private String[] haConfiguration(String storageDir) {
-        return new String[] {
+    /** The HA keys for this test's ZooKeeper and {@code storageDir}, then {@code extraLines}. */
+    private String[] haConfiguration(String storageDir, String... extraLines) {
+        List<String> lines = List.of(
             "high-availability.type: zookeeper",
             "high-availability.zookeeper.quorum: " + zooKeeper.getConnectString(),
             "high-availability.cluster-id: " + CLUSTER_ID,
@@ -263,7 +352,45 @@ class StandaloneHighAvailabilityITCase {
             "high-availability.zookeeper.client.max-retry-attempts: 10",
             "restart-strategy.type: fixed-delay",
             "restart-strategy.fixed-delay.attempts: 10",
-            "restart-strategy.fixed-delay.delay: 1 s"};
+            "restart-strategy.fixed-delay.delay: 1 s");
+        return Stream.concat(lines.stream(), Arrays.stream(extraLines)).toArray(String[]::new);
+    }
+
+    /** A JobManager JVM a test started: the name of its directory (and log) and its process. */
+    private record JobManagerJvm(String name, Process process) {}
+
+    /**
+     * Starts {@code jobmanager-0} and {@code jobmanager-1} (put into {@code jobManagers} by REST port)
+     * and two TaskManagers; the leadership once both TaskManagers registered with the leader.
+     */
+    private Leader startTwoJobManagersAndTwoTaskManagers(StandaloneClusterProcesses cluster,
+                                                         Map<Integer, JobManagerJvm> jobManagers) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            int port = StandaloneClusterProcesses.freePort();
+            jobManagers.put(port, new JobManagerJvm("jobmanager-" + i, cluster.startJobManager("jobmanager-" + i, port)));
+        }
+        cluster.startTaskManager("taskmanager-1");
+        cluster.startTaskManager("taskmanager-2");
+        Leader leadership = awaitLeadership(cluster, null);
+        cluster.awaitRest(restPort(leadership.address()), "/overview", json -> json.path("taskmanagers").asInt() == 2,
+                StandaloneClusterProcesses.STARTUP);
+        return leadership;
+    }
+
+    /**
+     * Kills the {@code leader}'s JVM (SIGKILL) and starts a new standby named {@code replacement} in
+     * {@code jobManagers}; the {@link System#nanoTime()} of the kill.
+     */
+    private static long killLeaderAndStartStandby(StandaloneClusterProcesses cluster,
+                                                  Map<Integer, JobManagerJvm> jobManagers, LeaderAddress leader,
+                                                  String replacement) throws Exception {
+        Process victim = jobManagers.remove(restPort(leader)).process();
+        long killedAt = System.nanoTime();
+        victim.destroyForcibly();
+        assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
+        int port = StandaloneClusterProcesses.freePort();
+        jobManagers.put(port, new JobManagerJvm(replacement, cluster.startJobManager(replacement, port)));
+        return killedAt;
     }
 
     /** A leadership as ZooKeeper publishes it: the leader's addresses and its session id. */
@@ -309,6 +436,34 @@ class StandaloneHighAvailabilityITCase {
             }
             return false;
         }, StandaloneClusterProcesses.STARTUP);
+    }
+
+    /** Waits until the job runs on {@code leader} with every vertex RUNNING. */
+    private static void awaitAllVerticesRunning(StandaloneClusterProcesses cluster, LeaderAddress leader, String jobId)
+            throws Exception {
+        cluster.awaitRest(restPort(leader), "/jobs/" + jobId, job -> {
+            assertNotEquals("FINISHED", job.path("state").asText(), "the job finished before all leader losses; make it run longer");
+            if (!job.path("state").asText().equals("RUNNING") || job.path("vertices").isEmpty()) {
+                return false;
+            }
+            for (JsonNode vertex : job.path("vertices")) {
+                if (!vertex.path("status").asText().equals("RUNNING")) {
+                    return false;
+                }
+            }
+            return true;
+        }, StandaloneClusterProcesses.STARTUP);
+    }
+
+    /**
+     * Polls {@code GET /jobs/:jobid/checkpoints} at {@code leader} until a checkpoint newer than
+     * {@code id} completed there; its id.
+     */
+    private static long awaitCheckpointAfter(StandaloneClusterProcesses cluster, LeaderAddress leader, String jobId,
+                                             long id) throws Exception {
+        return cluster.awaitRest(restPort(leader), "/jobs/" + jobId + "/checkpoints",
+                json -> json.path("latest").path("completed").path("id").asLong() > id, StandaloneClusterProcesses.STARTUP)
+                .path("latest").path("completed").path("id").asLong();
     }
 
     private void awaitNoStoredJobs() throws Exception {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
+import org.millrace.runtime.checkpoint.CheckpointStatistics;
 import org.millrace.runtime.cluster.JobManagerRpcEndpoint;
 import org.millrace.runtime.dispatcher.ClusterOverview;
 import org.millrace.runtime.dispatcher.Dispatcher;
@@ -44,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A submitted job is written to the {@link JobGraphStore} before it starts; when it reaches a
  * terminal state, the {@link JobResultStore} records it and the graph is removed. A suspended job
- * keeps its entry, so the next leader runs it again.
+ * keeps its entry, so the next leader runs it again. A standby answers submissions, cancellations and
+ * savepoint requests with a {@link NotLeaderException} naming the leader; reads (jobs, checkpoint
+ * statistics, TaskManagers) show what it runs itself.
  *
  * <p>Pitfall: Curator tells the contender on its event thread; revocation acts right there (it must
  * stop at once), while granting, which reads files and waits, runs on a thread of its own.
@@ -264,14 +268,14 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     }
 
     @Override
-    public CompletableFuture<Void> disposeSavepoint(String savepointPath) {
-        return dispatcher.disposeSavepoint(savepointPath);
+    public CompletableFuture<Optional<CheckpointStatistics>> requestCheckpointStatistics(JobID jobId) {
+        return dispatcher.requestCheckpointStatistics(jobId);
     }
 
     @Override
-    public CompletableFuture<java.util.Optional<org.millrace.runtime.checkpoint.CheckpointStatistics>> requestCheckpointStatistics(
-            JobID jobId) {
-        return dispatcher.requestCheckpointStatistics(jobId);
+    public CompletableFuture<Void> disposeSavepoint(String savepointPath) {
+        return currentSession() == null ? CompletableFuture.failedFuture(notLeader())
+                : dispatcher.disposeSavepoint(savepointPath);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.millrace.api.common.JobID;
 import org.millrace.runtime.checkpoint.CheckpointStatistics;
 import org.millrace.runtime.dispatcher.DispatcherGateway;
 import org.millrace.runtime.dispatcher.JobNotFoundException;
+import org.millrace.runtime.dispatcher.NotLeaderException;
 import org.millrace.runtime.rest.http.RestHandlerException;
 import org.millrace.runtime.rest.http.RestJson;
 import org.millrace.runtime.rest.http.RestRequest;
@@ -99,7 +100,7 @@ public final class SavepointHandlers {
         if (result.isCompletedExceptionally()) {
             Throwable failure = result.handle((v, t) -> t).join();
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof JobNotFoundException) {
+            if (cause instanceof JobNotFoundException || cause instanceof NotLeaderException) { // 404, 503 at once
                 return CompletableFuture.failedFuture(cause);
             }
         }
