@@ -433,10 +433,7 @@ public final class JobMaster {
                 toRestart.stream().map(o -> o.name).toList());
         if (!blockingExchanges && status == JobStatus.RUNNING) {
             setStatus(JobStatus.RESTARTING);
-            if (checkpointing != null) {
-                checkpointing.getCoordinator().stopCheckpointScheduler("job " + jobGraph.getName() + " restarts after "
-                        + s.name + " failed");
-            }
+            stopCheckpoints("job " + jobGraph.getName() + " restarts after " + s.name + " failed");
         }
         if (pendingRestart == null) {
             pendingRestart = new PendingRestart();
@@ -537,6 +534,7 @@ public final class JobMaster {
     private void recordFailure(ExecutionVertex s, Throwable t, String restartsExhausted) {
         setStatus(JobStatus.FAILING);
         pendingRestart = null;
+        stopCheckpoints("job " + jobGraph.getName() + " fails");
         failureCause = t;
         failedTask = s == null ? null : s.name;
         restartFailureMessage = restartsExhausted;
@@ -557,6 +555,16 @@ public final class JobMaster {
         t.printStackTrace(new PrintWriter(trace));
         exceptionHistory.add(new ExceptionInfo(t.getClass().getName(), trace.toString(), System.currentTimeMillis(),
                 s == null ? null : s.name, slot == null ? null : slot.taskExecutor().address()));
+    }
+
+    /**
+     * No checkpoint may complete once the job is being cancelled or failing (e.g. suspended by a
+     * JobManager that lost its leadership while a new leader restores the latest one).
+     */
+    private void stopCheckpoints(String reason) {
+        if (checkpointing != null) {
+            checkpointing.getCoordinator().stopCheckpointScheduler(reason);
+        }
     }
 
     /** Keeps the checkpoint coordinator's view of the subtask current; under the lock. */
@@ -655,6 +663,7 @@ public final class JobMaster {
             } else if (status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
                 setStatus(JobStatus.CANCELLING);
                 pendingRestart = null;
+                stopCheckpoints("job " + jobGraph.getName() + " is cancelled");
                 cancelOthers(null);
                 maybeEnd();
             }
