@@ -22,6 +22,8 @@ import org.millrace.util.ParameterTool;
 public final class GatedJob {
 
     static final int COUNT = 1_000;
+    /** The BATCH variant's first stage waits for a gate of its own: the gate's path plus this. */
+    static final String FIRST_STAGE_GATE_SUFFIX = ".first-stage";
 
     private GatedJob() {}
 
@@ -45,12 +47,27 @@ public final class GatedJob {
                     "--markers", markers.toString(), "--output", output.toString());
         }
 
+        /** The BATCH variant: a first stage at {@code parallelism}, then the gated stage at 1. */
+        List<String> batchProgramArguments(int parallelism) {
+            List<String> args = new java.util.ArrayList<>(programArguments());
+            args.addAll(List.of("--first-stage-parallelism", String.valueOf(parallelism)));
+            return args;
+        }
+
         /** How often the map subtask has started so far: the marker files. */
         long starts() {
             try (Stream<Path> files = Files.list(markers)) {
                 return files.count();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Lets the BATCH variant's first stage finish. */
+        void openFirstStageGate() throws IOException {
+            Path firstStage = Path.of(gate + FIRST_STAGE_GATE_SUFFIX);
+            if (!Files.exists(firstStage)) {
+                Files.createFile(firstStage);
             }
         }
 
@@ -71,18 +88,30 @@ public final class GatedJob {
         }
     }
 
-    /** {@code --gate <file> --markers <dir> --output <file>}. */
+    /**
+     * {@code --gate <file> --markers <dir> --output <file> [--first-stage-parallelism n]}: with the
+     * last option a BATCH job whose first stage (source and a map waiting for the gate's path plus
+     * {@link #FIRST_STAGE_GATE_SUFFIX}) runs at parallelism n and whose gated second stage runs at
+     * parallelism 1, after a blocking exchange.
+     */
     public static void main(String[] args) throws Exception {
         ParameterTool params = ParameterTool.fromArgs(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.fromSequence(1, COUNT)
-                .map(new WaitForGate(params.getRequired("gate"), params.getRequired("markers"))).name("Wait for gate")
+        org.millrace.streaming.api.datastream.DataStream<Long> numbers = env.fromSequence(1, COUNT);
+        if (params.has("first-stage-parallelism")) {
+            int n = params.getInt("first-stage-parallelism");
+            env.setRuntimeMode(org.millrace.api.common.RuntimeExecutionMode.BATCH);
+            String firstStageGate = params.getRequired("gate") + FIRST_STAGE_GATE_SUFFIX;
+            numbers = env.fromSequence(1, COUNT).setParallelism(n).map(new WaitForGate(firstStageGate, null))
+                    .setParallelism(n).name("First stage").rebalance();
+        }
+        numbers.map(new WaitForGate(params.getRequired("gate"), params.getRequired("markers"))).name("Wait for gate")
                 .writeAsText(params.getRequired("output"), WriteMode.OVERWRITE);
         env.execute("gated job");
     }
 
-    /** Marks each start, then waits for the gate; passes numbers on. */
+    /** Marks each start (unless {@code markers} is null), then waits for the gate; passes numbers on. */
     static final class WaitForGate extends RichMapFunction<Long, Long> {
         private static final long serialVersionUID = 1L;
         private final String gate;
@@ -95,7 +124,9 @@ public final class GatedJob {
 
         @Override
         public void open(OpenContext context) throws IOException, InterruptedException {
-            Files.createFile(Path.of(markers, "started-" + UUID.randomUUID()));
+            if (markers != null) {
+                Files.createFile(Path.of(markers, "started-" + UUID.randomUUID()));
+            }
             while (!Files.exists(Path.of(gate))) {
                 Thread.sleep(50); // the test opens the gate; a cancel interrupts the wait
             }

@@ -83,6 +83,8 @@ public final class JobMaster {
     /** Every TaskExecutor that held a slot of this job, by resource id: each is told when the job ends. */
     private final Map<String, TaskExecutorRegistration> usedTaskExecutors = new LinkedHashMap<>();
     private PendingRestart pendingRestart;
+    /** Blocking exchanges: a request for more slots, while subtasks still to run could use them, is pending. */
+    private boolean growing;
     /** Slots held by this job; with blocking exchanges the free ones are handed to runnable subtasks. */
     private final List<SlotAssignment> slots = new ArrayList<>();
     private final List<SlotAssignment> freeSlots = new ArrayList<>();
@@ -230,6 +232,7 @@ public final class JobMaster {
             assignSlotsBySharingGroup(granted);
         }
         deployRunnableSubtasks();
+        growSlots();
     }
 
     private void addSlots(List<SlotAssignment> granted) {
@@ -278,12 +281,49 @@ public final class JobMaster {
             return;
         }
         long stillToRun = graph.stillToRun();
+        if (freeSlots.size() > stillToRun && growing) {
+            resourceManager.withdrawRequests(jobGraph.getJobID());
+        }
         while (freeSlots.size() > stillToRun) {
             SlotAssignment surplus = freeSlots.remove(freeSlots.size() - 1);
             slots.remove(surplus);
             resourceManager.releaseSlot(jobGraph.getJobID(), surplus);
             LOG.debug("Job {} returned slot {}: {} subtasks still to run", jobGraph.getName(), surplus, stillToRun);
         }
+    }
+
+    /**
+     * Blocking exchanges: a job starts as soon as it has one slot; while it holds fewer than its
+     * parallelism needs and subtasks still to run outnumber its free slots, it asks for more (at
+     * least one at a time, so on YARN a container is started for it) and takes what it gets.
+     */
+    private void growSlots() {
+        if (!blockingExchanges || growing || status != JobStatus.RUNNING || pendingRestart != null) {
+            return;
+        }
+        long wanted = Math.min(requiredSlots(jobGraph) - slots.size(), graph.stillToRun() - freeSlots.size());
+        if (wanted <= 0) {
+            return;
+        }
+        growing = true;
+        resourceManager.requestSlots(jobGraph.getJobID(), jobGraph.getName(), 1, (int) wanted, slotRequestTimeout)
+                .whenComplete((granted, error) -> {
+                    synchronized (this) {
+                        growing = false;
+                        if (error != null) {
+                            LOG.debug("Job {} got no more slots: {}", jobGraph.getName(), error.toString());
+                        } else if (status != JobStatus.RUNNING || pendingRestart != null) {
+                            granted.forEach(slot -> resourceManager.releaseSlot(jobGraph.getJobID(), slot));
+                        } else {
+                            LOG.info("Job {} got {} more slots", jobGraph.getName(), granted.size());
+                            addSlots(granted);
+                            freeSlots.addAll(granted);
+                            deployRunnableSubtasks();
+                            growSlots();
+                        }
+                    }
+                    completeIfEnded();
+                });
     }
 
     private void deployRunnable() {
@@ -771,6 +811,7 @@ public final class JobMaster {
 
     /** Frees what the job holds on its TaskExecutors (partitions, class loaders) and returns its slots. */
     private void releaseTaskExecutorsAndSlots() {
+        resourceManager.withdrawRequests(jobGraph.getJobID());
         for (TaskExecutorRegistration te : usedTaskExecutors.values()) {
             if (!lostTaskExecutors.contains(te.resourceId())) {
                 te.gateway().releaseJob(jobGraph.getJobID());

@@ -219,6 +219,27 @@ public final class ResourceManager {
                 + " (" + taskExecutors.size() + " TaskExecutors registered; raise taskmanager.numberOfTaskSlots or add TaskManagers)");
     }
 
+    /** Drops the job's waiting requests (it no longer wants more slots); their futures fail with a cancellation. */
+    public void withdrawRequests(JobID jobId) {
+        List<PendingRequest> withdrawn = new ArrayList<>();
+        synchronized (this) {
+            for (Iterator<PendingRequest> it = pending.iterator(); it.hasNext(); ) {
+                PendingRequest request = it.next();
+                if (request.jobId.equals(jobId)) {
+                    it.remove();
+                    if (request.timeout != null) {
+                        request.timeout.cancel(false);
+                    }
+                    withdrawn.add(request);
+                }
+            }
+        }
+        withdrawn.forEach(r -> r.future.cancel(false));
+        if (!withdrawn.isEmpty()) {
+            reportShortage();
+        }
+    }
+
     /** Returns one slot of a job (a BATCH job whose remaining stages need fewer slots). */
     public void releaseSlot(JobID jobId, SlotAssignment slot) {
         List<Runnable> completions;
