@@ -37,8 +37,9 @@ public final class CheckpointCoordinator implements AutoCloseable {
          * Starts checkpoint {@code checkpointId} at the sources (they inject the barriers).
          *
          * @param targetLocation a savepoint's directory, or null for a checkpoint
+         * @param drain a savepoint of {@code flink stop --drain}: the sources end their input with it
          */
-        void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation);
+        void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation, boolean drain);
 
         void notifyCheckpointComplete(long checkpointId);
 
@@ -141,7 +142,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
      * checkpoint once every task acknowledged and the metadata is written, or fails if it is aborted.
      */
     public synchronized CompletableFuture<CompletedCheckpoint> triggerCheckpoint() {
-        return trigger(null);
+        return trigger(null, false);
     }
 
     /**
@@ -150,10 +151,19 @@ public final class CheckpointCoordinator implements AutoCloseable {
      * used for failover. Completes with it once written.
      */
     public synchronized CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory) {
-        return trigger(java.util.Objects.requireNonNull(targetDirectory, "targetDirectory"));
+        return trigger(java.util.Objects.requireNonNull(targetDirectory, "targetDirectory"), false);
     }
 
-    private CompletableFuture<CompletedCheckpoint> trigger(String savepointDirectory) {
+    /**
+     * Takes the savepoint of {@code flink stop --drain}: the sources end their input before their
+     * barrier (event time ends, so every window fires into the savepoint's output) and read nothing
+     * after it, so the job finishes once the savepoint is complete. Completes with the savepoint.
+     */
+    public synchronized CompletableFuture<CompletedCheckpoint> triggerDrainingSavepoint(String targetDirectory) {
+        return trigger(java.util.Objects.requireNonNull(targetDirectory, "targetDirectory"), true);
+    }
+
+    private CompletableFuture<CompletedCheckpoint> trigger(String savepointDirectory, boolean drain) {
         if (shutdown) {
             return CompletableFuture.failedFuture(new CheckpointException("The checkpoint coordinator is shut down"));
         }
@@ -185,7 +195,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
         LOG.info("Triggering {} {} of job {} ({} tasks)", checkpoint.savepoint ? "savepoint" : "checkpoint", checkpointId,
                 jobId, checkpoint.pendingTasks());
         tasks.triggerCheckpoint(checkpointId, timestamp,
-                checkpoint.savepoint ? location.getDirectory().toString() : null);
+                checkpoint.savepoint ? location.getDirectory().toString() : null, drain);
         return checkpoint.future;
     }
 

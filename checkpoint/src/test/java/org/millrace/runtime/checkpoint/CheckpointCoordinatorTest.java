@@ -56,7 +56,7 @@ class CheckpointCoordinatorTest {
         }
 
         @Override
-        public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation) {
+        public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation, boolean drain) {
             events.add("trigger " + checkpointId);
         }
 

@@ -73,8 +73,9 @@ final class PerJobDispatcherGateway implements DispatcherGateway {
     }
 
     @Override
-    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
-        return dispatcher.triggerSavepoint(jobId, targetDirectory, cancelJob);
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory,
+                                                      org.millrace.runtime.checkpoint.SavepointType type) {
+        return dispatcher.triggerSavepoint(jobId, targetDirectory, type);
     }
 
     @Override

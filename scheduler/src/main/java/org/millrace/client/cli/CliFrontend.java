@@ -300,14 +300,11 @@ public final class CliFrontend {
             CliUsage.printStopHelp(out);
             return 0;
         }
-        if (options.drain()) {
-            return usageError("--drain is not supported yet: stop without it (the job's windows are then not fired).");
-        }
         RestClusterClient client = clusterClient(options.configurationSettings(), ACTION_STOP);
-        out.println("Suspending job \"" + options.jobId() + "\" with a savepoint.");
+        out.println((options.drain() ? "Draining job \"" : "Suspending job \"") + options.jobId() + "\" with a savepoint.");
         out.flush();
         try {
-            String path = await(client.stopWithSavepoint(options.jobId(), options.savepointDirectory()));
+            String path = await(client.stopWithSavepoint(options.jobId(), options.savepointDirectory(), options.drain()));
             out.println("Savepoint completed. Path: " + path);
             return 0;
         } catch (RestClientException e) {

@@ -96,7 +96,7 @@ public final class CliUsage {
                                                   hdfs:///flink/savepoint-1537). If no directory
                                                   is given, state.savepoints.dir is used.
                  -d,--drain                       End event time (MAX_WATERMARK) before taking the
-                                                  savepoint; not supported yet.
+                                                  savepoint: windows fire and the job finishes.
             """ + TARGET_OPTIONS;
 
     private CliUsage() {}

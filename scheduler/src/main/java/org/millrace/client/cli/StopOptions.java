@@ -10,7 +10,7 @@ import org.millrace.api.common.JobID;
  *
  * @param jobId the job to stop; null only for help
  * @param savepointDirectory {@code -p, --savepointPath}; null for the cluster's {@code state.savepoints.dir}
- * @param drain {@code -d, --drain}: end event time before stopping (refused by the cluster for now)
+ * @param drain {@code -d, --drain}: end event time (the sources end their input) with the savepoint, so the job finishes
  */
 public record StopOptions(
         JobID jobId,

@@ -70,9 +70,9 @@ public final class RemoteTaskExecutorGateway implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
-                                                     String targetLocation) {
+                                                     String targetLocation, boolean drain) {
         return client.tell(address, CheckpointTask.newBuilder().setAttemptId(attemptId.toString())
-                .setCheckpointId(checkpointId).setTimestamp(timestamp).setAction(CheckpointAction.TRIGGER)
+                .setCheckpointId(checkpointId).setTimestamp(timestamp).setAction(CheckpointAction.TRIGGER).setDrain(drain)
                 .setTargetLocation(targetLocation).setLeaderSessionId(leaderSessionId).build(), timeout);
     }
 

@@ -257,7 +257,8 @@ public final class TaskManagerRunner implements AutoCloseable {
             }
             return RpcHandler.acknowledgeWhen(switch (request.getAction()) {
                 case TRIGGER -> taskExecutor.triggerCheckpoint(attempt, request.getCheckpointId(), request.getTimestamp(),
-                        request.getTargetLocation() == null ? null : request.getTargetLocation().toString());
+                        request.getTargetLocation() == null ? null : request.getTargetLocation().toString(),
+                        request.getDrain());
                 case COMPLETE -> taskExecutor.notifyCheckpointComplete(attempt, request.getCheckpointId());
                 case ABORT -> taskExecutor.notifyCheckpointAborted(attempt, request.getCheckpointId());
             });

@@ -255,7 +255,8 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory,
+                                                      org.millrace.runtime.checkpoint.SavepointType type) {
         JobMaster master;
         synchronized (this) {
             master = running.get(jobId);
@@ -263,8 +264,8 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
         if (master == null) {
             return CompletableFuture.failedFuture(archivedOrUnknown(jobId));
         }
-        LOG.info("Triggering a savepoint of job {}{}", jobId, cancelJob ? " and stopping it" : "");
-        return master.triggerSavepoint(targetDirectory, cancelJob);
+        LOG.info("Triggering a savepoint of job {} ({})", jobId, type);
+        return master.triggerSavepoint(targetDirectory, type);
     }
 
     @Override

@@ -21,9 +21,10 @@ public interface DispatcherGateway {
 
     /**
      * Takes a savepoint of a running job below {@code targetDirectory} (null: {@code
-     * state.savepoints.dir}), cancelling the job afterwards if asked; completes with its path.
+     * state.savepoints.dir}), stopping the job with it if the type says so; completes with its path.
      */
-    default CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+    default CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory,
+                                                       org.millrace.runtime.checkpoint.SavepointType type) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("Savepoints are not offered here"));
     }
 

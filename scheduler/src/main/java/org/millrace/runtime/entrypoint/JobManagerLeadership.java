@@ -262,9 +262,10 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     }
 
     @Override
-    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean cancelJob) {
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory,
+                                                      org.millrace.runtime.checkpoint.SavepointType type) {
         return currentSession() == null ? CompletableFuture.failedFuture(notLeader())
-                : dispatcher.triggerSavepoint(jobId, targetDirectory, cancelJob);
+                : dispatcher.triggerSavepoint(jobId, targetDirectory, type);
     }
 
     @Override

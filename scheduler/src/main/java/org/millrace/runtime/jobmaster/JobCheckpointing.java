@@ -212,8 +212,9 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     /**
      * Takes a savepoint below {@code targetDirectory}; completes with its directory.
      */
-    java.util.concurrent.CompletableFuture<String> triggerSavepoint(String targetDirectory) {
-        return coordinator.triggerSavepoint(targetDirectory).thenApply(CompletedCheckpoint::directory);
+    java.util.concurrent.CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean drain) {
+        return (drain ? coordinator.triggerDrainingSavepoint(targetDirectory) : coordinator.triggerSavepoint(targetDirectory))
+                .thenApply(CompletedCheckpoint::directory);
     }
 
     private static TaskRestore restoreOf(CompletedCheckpoint checkpoint, JobVertex vertex) {
@@ -264,13 +265,13 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     }
 
     @Override
-    public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation) {
+    public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation, boolean drain) {
         tasks.forEach((id, entry) -> {
             if (entry.state == ExecutionState.FINISHED) {
                 coordinator.taskFinished(id, emptyStates(entry.vertex, entry.index));
             } else if (entry.vertex.getInputEdgeIds().isEmpty() && entry.state == ExecutionState.RUNNING
                     && entry.gateway != null) {
-                entry.gateway.triggerCheckpoint(entry.attempt, checkpointId, timestamp, targetLocation);
+                entry.gateway.triggerCheckpoint(entry.attempt, checkpointId, timestamp, targetLocation, drain);
             }
         });
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.millrace.runtime.checkpoint.SavepointType;
 import org.millrace.runtime.checkpoint.CompletedCheckpoint;
 import org.millrace.api.common.BatchShuffleMode;
 import org.millrace.api.common.JobExecutionResult;
@@ -631,10 +632,11 @@ public final class JobMaster {
 
     /**
      * Takes a savepoint of the running job below {@code targetDirectory} (else {@code
-     * state.savepoints.dir}) and, if {@code cancelJob}, cancels the job once it is written ({@code
-     * flink stop}). Completes with the savepoint's directory.
+     * state.savepoints.dir}); {@link SavepointType#STOP} cancels the job once it is written ({@code
+     * flink stop}), {@link SavepointType#STOP_AND_DRAIN} lets the sources end their input with it so
+     * the job finishes ({@code flink stop --drain}). Completes with the savepoint's directory.
      */
-    public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean cancelJob) {
+    public CompletableFuture<String> triggerSavepoint(String targetDirectory, SavepointType type) {
         if (checkpointing == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobGraph.getName()
                     + "' takes no checkpoints; savepoints need execution.checkpointing.interval and state.checkpoints.dir"));
@@ -646,9 +648,9 @@ public final class JobMaster {
                     + " (flink savepoint <jobId> <targetDirectory>) or set state.savepoints.dir"));
         }
         // the coordinator completes the savepoint under its lock: continue elsewhere (lock order)
-        return checkpointing.triggerSavepoint(target).thenApplyAsync(path -> {
+        return checkpointing.triggerSavepoint(target, type == SavepointType.STOP_AND_DRAIN).thenApplyAsync(path -> {
             LOG.info("Savepoint of job {} ({}) written to {}", jobGraph.getName(), jobGraph.getJobID(), path);
-            if (cancelJob) {
+            if (type == SavepointType.STOP) {
                 cancel();
             }
             return path;

@@ -102,12 +102,12 @@ final class Task implements Runnable {
     }
 
     /** Starts a checkpoint at this (source) attempt; declined if its operators are not running yet. */
-    void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation) {
+    void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation, boolean drain) {
         StreamTask task = streamTask;
         if (task == null) {
             listener.declineCheckpoint(descriptor.attemptId(), checkpointId, name + " is not running yet");
         } else {
-            task.triggerCheckpoint(checkpointId, timestamp, targetLocation);
+            task.triggerCheckpoint(checkpointId, timestamp, targetLocation, drain);
         }
     }
 

@@ -134,12 +134,12 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
 
     @Override
     public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
-                                                     String targetLocation) {
+                                                     String targetLocation, boolean drain) {
         Task task = tasks.get(attemptId);
         if (task == null) {
             listener.declineCheckpoint(attemptId, checkpointId, "attempt " + attemptId + " is not running on " + resourceId);
         } else {
-            task.triggerCheckpoint(checkpointId, timestamp, targetLocation);
+            task.triggerCheckpoint(checkpointId, timestamp, targetLocation, drain);
         }
         return CompletableFuture.completedFuture(null);
     }

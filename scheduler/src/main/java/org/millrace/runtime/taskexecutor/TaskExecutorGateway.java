@@ -24,9 +24,10 @@ public interface TaskExecutorGateway {
      * Starts checkpoint {@code checkpointId} at a running source attempt (it injects the barriers).
      *
      * @param targetLocation a savepoint's directory, or null for a checkpoint
+     * @param drain the savepoint of {@code flink stop --drain}: the source ends its input with it
      */
     CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
-                                              String targetLocation);
+                                              String targetLocation, boolean drain);
 
     /** Checkpoint {@code checkpointId} is complete: the attempt's operators may commit what it covers. */
     CompletableFuture<Void> notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId);

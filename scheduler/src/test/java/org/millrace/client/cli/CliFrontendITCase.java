@@ -184,9 +184,6 @@ class CliFrontendITCase {
         errBytes.reset();
         assertEquals(1, flink("savepoint"));
         assertTrue(err().startsWith("Missing JobID"), err());
-        errBytes.reset();
-        assertEquals(1, flink("stop", "--drain", "0123456789abcdef0123456789abcdef"));
-        assertTrue(err().startsWith("--drain is not supported yet"), err());
     }
 
     @Test

@@ -40,7 +40,7 @@ import org.millrace.util.Collector;
 @Timeout(240)
 class SavepointRescaleITCase {
 
-    private static final long RECORDS = 200_000;
+    static final long RECORDS = 200_000;
     private static final int KEYS = 64;
     private static final Map<Long, Tuple3<Long, Long, Long>> LATEST = new ConcurrentHashMap<>();
 
@@ -191,7 +191,7 @@ class SavepointRescaleITCase {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (path == null) {
             try {
-                path = cluster.getDispatcher().triggerSavepoint(job.getJobID(), target, true).get(60, TimeUnit.SECONDS);
+                path = cluster.getDispatcher().triggerSavepoint(job.getJobID(), target, org.millrace.runtime.checkpoint.SavepointType.STOP).get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 assertTrue(System.nanoTime() < deadline, "no savepoint: " + rootMessage(e));
                 Thread.sleep(50); // retry pace while the job's tasks are still being deployed

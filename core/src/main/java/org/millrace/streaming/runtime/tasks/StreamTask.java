@@ -48,6 +48,12 @@ public final class StreamTask {
     /** A source that has read all its input waits for this: a checkpoint after its last record completed. */
     private CompletableFuture<Void> finalCheckpoint;
     private long lastBarrierAtEndOfInput = Long.MAX_VALUE;
+    /** The operators, once created; task thread only (mails use it). */
+    private OperatorChain operators;
+    /** A source's input ended (exhausted or drained); task thread only. */
+    private boolean sourceInputEnded;
+    /** The savepoint a {@code flink stop --drain} ended this source's input with, -1 if none. */
+    private long drainBarrierId = -1;
 
     public StreamTask(TaskSetup setup) {
         this.setup = setup;
@@ -82,15 +88,26 @@ public final class StreamTask {
      * Starts checkpoint {@code checkpointId} (a savepoint into {@code targetLocation} if not null) at
      * this source task: between two records its operators snapshot and the barrier goes downstream. Any thread; ignored by tasks that are not sources
      * (barriers reach them with the data).
+     *
+     * <p>With {@code drain} (a savepoint of {@code flink stop --drain}) the source first ends its
+     * input as if it were exhausted (its operator emits the final watermark, so event time ends and
+     * every window downstream fires), then takes the savepoint, reads nothing more and finishes once
+     * the savepoint is complete; the job then ends as a finished bounded job does.
      */
-    public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation) {
+    public void triggerCheckpoint(long checkpointId, long timestamp, String targetLocation, boolean drain) {
         mailbox.put(() -> {
-            if (checkpoints != null && setup.input() == null) {
-                try {
-                    checkpoints.checkpoint(new org.millrace.runtime.io.network.CheckpointBarrier(checkpointId, timestamp, targetLocation));
-                } catch (Exception e) {
-                    throw new OperatorFailureException(getName(), "checkpoint " + checkpointId, e);
+            if (checkpoints == null || setup.input() != null) {
+                return;
+            }
+            try {
+                if (drain && !sourceInputEnded) {
+                    endSourceInput();
+                    drainBarrierId = checkpointId;
+                    LOG.info("{} drains: its input ends with savepoint {}", getName(), checkpointId);
                 }
+                checkpoints.checkpoint(new org.millrace.runtime.io.network.CheckpointBarrier(checkpointId, timestamp, targetLocation));
+            } catch (Exception e) {
+                throw new OperatorFailureException(getName(), "checkpoint " + checkpointId, e);
             }
         });
     }
@@ -138,6 +155,7 @@ public final class StreamTask {
         try {
             List<ChainedOperatorConfig> configs = setup.vertex().deserializeChain(setup.userCodeClassLoader());
             chain = new OperatorChain(setup, configs, accumulators, ioMetrics, mailbox);
+            operators = chain;
             if (setup.checkpointing() != null) {
                 ChainStateRestore.initializeState(chain, setup.checkpointing().restore(), setup.checkpointing().storage(),
                         setup.subtaskIndex(), setup.vertex().getParallelism(), getName());
@@ -151,15 +169,18 @@ public final class StreamTask {
             input = createInputProcessor(chain);
             flusher = scheduleFlushes(chain);
             runMailboxLoop(input, chain);
-            // processing-time timers do not fire after the end of input (as in Flink)
-            chain.quiesceTimers();
             if (checkpoints != null && setup.input() == null) {
                 // the source's last records (and its final watermark) must be in a completed checkpoint
                 // before anything downstream may treat them as final, e.g. a sink committing them
-                chain.finish(subtask, 0, 1);
-                awaitFinalCheckpoint();
+                boolean drained = drainBarrierId >= 0;
+                if (!drained) {
+                    endSourceInput();
+                }
+                awaitFinalCheckpoint(drained ? drainBarrierId - 1 : checkpoints.lastBarrierId());
                 chain.finish(subtask, 1, chain.size());
             } else {
+                // processing-time timers do not fire after the end of input (as in Flink)
+                chain.quiesceTimers();
                 chain.finish(subtask);
             }
             // close before ending the partitions: a failing close (e.g. flushing a file) must fail
@@ -191,10 +212,27 @@ public final class StreamTask {
         }
     }
 
-    /** Waits, running mails (triggers, notifications), until a checkpoint taken after the end of input completed. */
-    private void awaitFinalCheckpoint() throws InterruptedException {
-        lastBarrierAtEndOfInput = checkpoints.lastBarrierId();
+    /**
+     * A checkpointed source's input is over: timers stop and the source operator finishes (emitting
+     * the final watermark); the rest of the chain finishes once a checkpoint covers it all.
+     */
+    private void endSourceInput() throws Exception {
+        sourceInputEnded = true;
+        // processing-time timers do not fire after the end of input (as in Flink)
+        operators.quiesceTimers();
+        operators.finish(subtask, 0, 1);
+    }
+
+    /**
+     * Waits, running mails (triggers, notifications), until a checkpoint newer than {@code
+     * lastBarrier} completed: one whose barrier followed the source's last record.
+     */
+    private void awaitFinalCheckpoint(long lastBarrier) throws InterruptedException {
+        lastBarrierAtEndOfInput = lastBarrier;
         finalCheckpoint = new CompletableFuture<>();
+        if (checkpoints.lastCompletedId() > lastBarrier) {
+            finalCheckpoint.complete(null);
+        }
         LOG.debug("{} read all its input; waiting for a checkpoint after barrier {}", getName(), lastBarrierAtEndOfInput);
         while (!finalCheckpoint.isDone()) {
             waitFor(finalCheckpoint, ioMetrics::addIdleNanos);
@@ -282,6 +320,9 @@ public final class StreamTask {
         while (true) {
             if (mailbox.hasMail()) {
                 runMails();
+            }
+            if (drainBarrierId >= 0) {
+                return; // stop --drain ended the source's input
             }
             checkCancelled();
             CompletableFuture<?> outputBlocked = firstUnavailableOutput(chain);

@@ -136,9 +136,12 @@ public final class RestClusterClient {
         return startAndAwait("/jobs/" + jobId + "/savepoints", body, "/jobs/" + jobId + "/savepoints/");
     }
 
-    /** Stops the job with a savepoint ({@code POST /jobs/:jobid/stop}); completes with the savepoint's path. */
-    public CompletableFuture<String> stopWithSavepoint(JobID jobId, String targetDirectory) {
-        ObjectNode body = json.createObjectNode().put("drain", false);
+    /**
+     * Stops the job with a savepoint ({@code POST /jobs/:jobid/stop}), draining it first if asked;
+     * completes with the savepoint's path.
+     */
+    public CompletableFuture<String> stopWithSavepoint(JobID jobId, String targetDirectory, boolean drain) {
+        ObjectNode body = json.createObjectNode().put("drain", drain);
         body.put("targetDirectory", targetDirectory);
         return startAndAwait("/jobs/" + jobId + "/stop", body, "/jobs/" + jobId + "/savepoints/");
     }

@@ -1,5 +1,6 @@
 package org.millrace.runtime.rest.handler;
 
+import org.millrace.runtime.checkpoint.SavepointType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -50,18 +51,19 @@ public final class SavepointHandlers {
         JobID jobId = RequestParameters.jobId(request);
         JsonNode body = RequestBodies.object(request);
         return start(jobId, gateway.triggerSavepoint(jobId, RequestBodies.text(body, "target-directory"),
-                RequestBodies.bool(body, "cancel-job", false)));
+                RequestBodies.bool(body, "cancel-job", false) ? SavepointType.STOP : SavepointType.SAVEPOINT));
     }
 
-    /** {@code POST /jobs/:jobid/stop} with {@code {"targetDirectory": ..., "drain": false}}: savepoint, then cancel. */
+    /**
+     * {@code POST /jobs/:jobid/stop} with {@code {"targetDirectory": ..., "drain": false}}: savepoint,
+     * then cancel; with {@code "drain": true} the sources end their input with the savepoint and the
+     * job finishes.
+     */
     public CompletableFuture<RestResponse> stop(RestRequest request) throws RestHandlerException {
         JobID jobId = RequestParameters.jobId(request);
         JsonNode body = RequestBodies.object(request);
-        if (RequestBodies.bool(body, "drain", false)) {
-            throw RestHandlerException.badRequest("'drain' (end event time before stopping) is not supported yet;"
-                    + " stop without it");
-        }
-        return start(jobId, gateway.triggerSavepoint(jobId, RequestBodies.text(body, "targetDirectory"), true));
+        SavepointType type = RequestBodies.bool(body, "drain", false) ? SavepointType.STOP_AND_DRAIN : SavepointType.STOP;
+        return start(jobId, gateway.triggerSavepoint(jobId, RequestBodies.text(body, "targetDirectory"), type));
     }
 
     /** {@code GET /jobs/:jobid/savepoints/:triggerid}. */
