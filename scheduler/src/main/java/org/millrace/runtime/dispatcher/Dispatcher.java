@@ -164,7 +164,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
         }
         for (JobMaster master : masters) {
             LOG.info("Suspending job {} ({})", master.getJobGraph().getName(), master.getJobGraph().getJobID());
-            master.cancel();
+            master.suspend();
         }
         return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new));
     }

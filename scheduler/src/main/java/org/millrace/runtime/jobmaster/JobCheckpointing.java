@@ -19,6 +19,8 @@ import org.millrace.runtime.state.filesystem.CheckpointStorageLocation;
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.configuration.CheckpointingOptions;
 import org.millrace.configuration.Configuration;
+import org.millrace.configuration.ExternalizedCheckpointRetention;
+import org.millrace.runtime.execution.JobStatus;
 import org.millrace.runtime.checkpoint.CheckpointCoordinator;
 import org.millrace.runtime.checkpoint.CheckpointCoordinatorConfiguration;
 import org.millrace.runtime.checkpoint.CheckpointRecovery;
@@ -66,6 +68,7 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     private final CheckpointCoordinator coordinator;
     private final ScheduledExecutorService timer;
     private final boolean exactlyOnce;
+    private final ExternalizedCheckpointRetention retention;
     private final Executor failureExecutor;
     private final Consumer<Throwable> failJob;
     private final Map<TaskId, TaskEntry> tasks = new ConcurrentHashMap<>();
@@ -78,6 +81,7 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
         this.failureExecutor = failureExecutor;
         this.failJob = failJob;
         this.exactlyOnce = conf.get(ExecutionCheckpointingOptions.CHECKPOINTING_MODE) == CheckpointingMode.EXACTLY_ONCE;
+        this.retention = conf.get(ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION);
         CheckpointCoordinatorConfiguration settings = CheckpointCoordinatorConfiguration.fromConfiguration(conf);
         this.storage = FsCheckpointStorage.create(conf, jobGraph.getJobID());
         Map<String, OperatorInfo> operators = new LinkedHashMap<>();
@@ -303,6 +307,45 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     public void close() {
         coordinator.close();
         timer.shutdownNow();
+        closeStorage();
+    }
+
+    /**
+     * The job ended for good in {@code status}: stops checkpointing and deletes the job's checkpoints
+     * unless {@code execution.checkpointing.externalized-checkpoint-retention} keeps them for that
+     * status (a finished job keeps none). A suspended job (leadership lost) is not ended: use
+     * {@link #close()} and leave its checkpoints to the next leader.
+     */
+    void closeAfterJobEnded(JobStatus status) {
+        coordinator.close();
+        timer.shutdownNow();
+        if (discardOnEnd(retention, status)) {
+            try {
+                storage.getFileSystem().delete(storage.getJobDirectory(), true);
+                LOG.info("Deleted the checkpoints of job {} ({}) in {} ({}, {})", jobGraph.getName(), status,
+                        storage.getJobDirectory(), ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION.key(), retention);
+            } catch (IOException e) {
+                LOG.warn("Could not delete the checkpoints of job {} in {}: {}", jobGraph.getName(), storage.getJobDirectory(),
+                        e.toString());
+            }
+        } else {
+            coordinator.getCompletedCheckpoints().latest().ifPresent(latest -> LOG.info(
+                    "Job {} ended {}; its checkpoints are kept ({}): resume with flink run -s {}", jobGraph.getName(), status,
+                    retention, latest.directory()));
+        }
+        closeStorage();
+    }
+
+    /** Whether checkpoints go when a job ends in {@code status} under {@code retention}. */
+    static boolean discardOnEnd(ExternalizedCheckpointRetention retention, JobStatus status) {
+        return switch (status) {
+            case FAILED -> retention == ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS;
+            case CANCELED -> retention != ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION;
+            default -> true;
+        };
+    }
+
+    private void closeStorage() {
         try {
             storage.close();
         } catch (IOException e) {

@@ -92,6 +92,8 @@ public final class JobMaster {
     /** Set (under the lock) when the job ended; run by {@link #completeIfEnded()} outside it. */
     private Runnable pendingCompletion;
     private JobStatus status = JobStatus.CREATED;
+    /** Stopped because this JobManager lost its leadership ({@link #suspend()}): not an end for good. */
+    private boolean suspending;
     private Throwable failureCause;
     private String failedTask;
     /** Why restarts ran out ({@code Recovery is suppressed by ...}), when the job had restarted before. */
@@ -696,6 +698,17 @@ public final class JobMaster {
         }
     }
 
+    /**
+     * Stops the job as {@link #cancel()} does, but not for good: this JobManager lost its leadership
+     * and the next leader recovers the job, so its checkpoints stay whatever the retention setting.
+     */
+    public void suspend() {
+        synchronized (this) {
+            suspending = true;
+        }
+        cancel();
+    }
+
     /** Cancels the job: every running task is asked to stop, tasks not yet deployed never start. */
     public void cancel() {
         synchronized (this) {
@@ -778,7 +791,11 @@ public final class JobMaster {
             setStatus(terminal);
         }
         if (checkpointing != null) {
-            checkpointing.close();
+            if (suspending) {
+                checkpointing.close(); // the next leader restores from them
+            } else {
+                checkpointing.closeAfterJobEnded(terminal);
+            }
         }
         endMillis = System.currentTimeMillis();
         releaseTaskExecutorsAndSlots();

@@ -44,4 +44,13 @@ public final class ExecutionCheckpointingOptions {
             .defaultValue(0)
             .withDescription("How many checkpoints in a row may fail (time out, be declined, fail to write) before the"
                     + " job fails over.");
+
+    public static final ConfigOption<org.millrace.configuration.ExternalizedCheckpointRetention> EXTERNALIZED_CHECKPOINT_RETENTION =
+            key("execution.checkpointing.externalized-checkpoint-retention")
+            .enumType(org.millrace.configuration.ExternalizedCheckpointRetention.class)
+            .defaultValue(org.millrace.configuration.ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS)
+            .withDescription("What happens to the job's checkpoints when it ends: NO_EXTERNALIZED_CHECKPOINTS deletes"
+                    + " them; DELETE_ON_CANCELLATION keeps them if the job failed; RETAIN_ON_CANCELLATION keeps them if it"
+                    + " failed or was cancelled. A finished job's checkpoints are always deleted; a kept checkpoint can be"
+                    + " resumed from with 'flink run -s <checkpoint directory>'.");
 }
