@@ -29,8 +29,12 @@ public final class KeyedStateViews {
     private KeyedStateViews() {}
 
     public static <T> ListState<T> listState(HeapKeyedStateBackend<?> backend, ListStateDescriptor<T> descriptor) {
-        ValueState<List<T>> lists = backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
-                Types.LIST(descriptor.getElementTypeInformation())));
+        return listState(backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
+                Types.LIST(descriptor.getElementTypeInformation()))));
+    }
+
+    /** A list state over the value state holding each key's list. */
+    public static <T> ListState<T> listState(ValueState<List<T>> lists) {
         return new ListState<>() {
             @Override
             public Iterable<T> get() throws Exception {
@@ -66,8 +70,12 @@ public final class KeyedStateViews {
     }
 
     public static <UK, UV> MapState<UK, UV> mapState(HeapKeyedStateBackend<?> backend, MapStateDescriptor<UK, UV> descriptor) {
-        ValueState<Map<UK, UV>> maps = backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
-                Types.MAP(descriptor.getKeyTypeInformation(), descriptor.getValueTypeInformation())));
+        return mapState(backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
+                Types.MAP(descriptor.getKeyTypeInformation(), descriptor.getValueTypeInformation()))));
+    }
+
+    /** A map state over the value state holding each key's map. */
+    public static <UK, UV> MapState<UK, UV> mapState(ValueState<Map<UK, UV>> maps) {
         return new MapState<>() {
             private Map<UK, UV> read() throws Exception {
                 Map<UK, UV> map = maps.value();
@@ -142,8 +150,12 @@ public final class KeyedStateViews {
     }
 
     public static <T> ReducingState<T> reducingState(HeapKeyedStateBackend<?> backend, ReducingStateDescriptor<T> descriptor) {
-        ValueState<T> values = backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(), descriptor.getTypeInformation()));
-        ReduceFunction<T> reduce = descriptor.getReduceFunction();
+        return reducingState(backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(), descriptor.getTypeInformation())),
+                descriptor.getReduceFunction());
+    }
+
+    /** A reducing state over the value state holding each key's reduced value. */
+    public static <T> ReducingState<T> reducingState(ValueState<T> values, ReduceFunction<T> reduce) {
         return new ReducingState<>() {
             @Override
             public T get() throws Exception {
@@ -165,9 +177,13 @@ public final class KeyedStateViews {
 
     public static <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(HeapKeyedStateBackend<?> backend,
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-        ValueState<ACC> accumulators = backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
-                descriptor.getAccumulatorTypeInformation()));
-        AggregateFunction<IN, ACC, OUT> function = descriptor.getAggregateFunction();
+        return aggregatingState(backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
+                descriptor.getAccumulatorTypeInformation())), descriptor.getAggregateFunction());
+    }
+
+    /** An aggregating state over the value state holding each key's accumulator. */
+    public static <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(ValueState<ACC> accumulators,
+            AggregateFunction<IN, ACC, OUT> function) {
         return new AggregatingState<>() {
             @Override
             public OUT get() throws Exception {

@@ -1,6 +1,5 @@
 package org.millrace.api.common.state;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.millrace.api.common.typeinfo.TypeInformation;
 
@@ -9,26 +8,21 @@ import org.millrace.api.common.typeinfo.TypeInformation;
  * {@code stream.broadcast(descriptor)} and the broadcast state of a broadcast process function are
  * declared with.
  */
-public class MapStateDescriptor<UK, UV> implements Serializable {
+public class MapStateDescriptor<UK, UV> extends StateDescriptor {
 
     private static final long serialVersionUID = 1L;
 
-    private final String name;
     private final TypeInformation<UK> keyType;
     private final TypeInformation<UV> valueType;
 
     public MapStateDescriptor(String name, TypeInformation<UK> keyType, TypeInformation<UV> valueType) {
-        this.name = Objects.requireNonNull(name, "state name");
+        super(name);
         this.keyType = Objects.requireNonNull(keyType, "key type");
         this.valueType = Objects.requireNonNull(valueType, "value type");
     }
 
     public MapStateDescriptor(String name, Class<UK> keyClass, Class<UV> valueClass) {
         this(name, TypeInformation.of(keyClass), TypeInformation.of(valueClass));
-    }
-
-    public String getName() {
-        return name;
     }
 
     public TypeInformation<UK> getKeyTypeInformation() {
@@ -41,11 +35,11 @@ public class MapStateDescriptor<UK, UV> implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MapStateDescriptor<?, ?> d && d.name.equals(name);
+        return o instanceof MapStateDescriptor<?, ?> d && d.getName().equals(getName());
     }
 
     @Override
     public int hashCode() {
-        return name.hashCode();
+        return getName().hashCode();
     }
 }

@@ -1,6 +1,5 @@
 package org.millrace.api.common.state;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.millrace.api.common.functions.ReduceFunction;
 import org.millrace.api.common.typeinfo.TypeInformation;
@@ -9,26 +8,21 @@ import org.millrace.api.common.typeinfo.TypeInformation;
  * Names a {@link ReducingState}, gives the function values are folded with and their type (so
  * the state can be serialized in snapshots).
  */
-public class ReducingStateDescriptor<T> implements Serializable {
+public class ReducingStateDescriptor<T> extends StateDescriptor {
 
     private static final long serialVersionUID = 1L;
 
-    private final String name;
     private final ReduceFunction<T> reduceFunction;
     private final TypeInformation<T> typeInfo;
 
     public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, TypeInformation<T> typeInfo) {
-        this.name = Objects.requireNonNull(name, "state name");
+        super(name);
         this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduce function");
         this.typeInfo = Objects.requireNonNull(typeInfo, "state type");
     }
 
     public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, Class<T> type) {
         this(name, reduceFunction, TypeInformation.of(type));
-    }
-
-    public String getName() {
-        return name;
     }
 
     public ReduceFunction<T> getReduceFunction() {

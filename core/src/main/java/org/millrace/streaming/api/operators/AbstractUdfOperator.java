@@ -70,6 +70,7 @@ public abstract class AbstractUdfOperator<F extends Function, OUT> implements St
 
     @Override
     public void snapshotState(long checkpointId, org.millrace.runtime.state.OperatorStateStore state) throws Exception {
+        parameters.getRuntimeContext().removeExpiredState();
         if (userFunction instanceof CheckpointedFunction checkpointed) {
             checkpointed.snapshotState(() -> checkpointId);
             functionState.snapshotInto(state);

@@ -1,5 +1,7 @@
 package org.millrace.streaming.api.operators;
 
+import java.util.function.LongSupplier;
+import org.millrace.runtime.state.ttl.TtlStates;
 import java.io.Serializable;
 import java.util.Map;
 import org.millrace.api.common.accumulators.Accumulator;
@@ -26,6 +28,8 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     private final ClassLoader userCodeClassLoader;
     private final Map<String, Accumulator<?, ?>> accumulators;
     private HeapKeyedStateBackend<?> keyedStateBackend;
+    private TtlStates ttlStates;
+    private LongSupplier ttlClock = System::currentTimeMillis;
 
     public StreamingRuntimeContext(
             String taskName, int subtaskIndex, int parallelism, int maxParallelism, int attemptNumber,
@@ -118,32 +122,59 @@ public final class StreamingRuntimeContext implements RuntimeContext {
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> stateDescriptor) {
-        return keyedBackend(stateDescriptor.getName()).getValueState(stateDescriptor);
+        return stateDescriptor.getTtlConfig().isEnabled() ? ttlStates(stateDescriptor.getName()).valueState(stateDescriptor)
+                : keyedBackend(stateDescriptor.getName()).getValueState(stateDescriptor);
     }
 
     @Override
     public <T> org.millrace.api.common.state.ListState<T> getListState(
             org.millrace.api.common.state.ListStateDescriptor<T> stateDescriptor) {
-        return org.millrace.runtime.state.KeyedStateViews.listState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
+        return stateDescriptor.getTtlConfig().isEnabled() ? ttlStates(stateDescriptor.getName()).listState(stateDescriptor)
+                : org.millrace.runtime.state.KeyedStateViews.listState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
     }
 
     @Override
     public <UK, UV> org.millrace.api.common.state.MapState<UK, UV> getMapState(
             org.millrace.api.common.state.MapStateDescriptor<UK, UV> stateDescriptor) {
-        return org.millrace.runtime.state.KeyedStateViews.mapState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
+        return stateDescriptor.getTtlConfig().isEnabled() ? ttlStates(stateDescriptor.getName()).mapState(stateDescriptor)
+                : org.millrace.runtime.state.KeyedStateViews.mapState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
     }
 
     @Override
     public <T> org.millrace.api.common.state.ReducingState<T> getReducingState(
             org.millrace.api.common.state.ReducingStateDescriptor<T> stateDescriptor) {
-        return org.millrace.runtime.state.KeyedStateViews.reducingState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
+        return stateDescriptor.getTtlConfig().isEnabled() ? ttlStates(stateDescriptor.getName()).reducingState(stateDescriptor)
+                : org.millrace.runtime.state.KeyedStateViews.reducingState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
     }
 
     @Override
     public <IN, ACC, OUT> org.millrace.api.common.state.AggregatingState<IN, OUT> getAggregatingState(
             org.millrace.api.common.state.AggregatingStateDescriptor<IN, ACC, OUT> stateDescriptor) {
-        return org.millrace.runtime.state.KeyedStateViews.aggregatingState(keyedBackend(stateDescriptor.getName()),
-                stateDescriptor);
+        return stateDescriptor.getTtlConfig().isEnabled() ? ttlStates(stateDescriptor.getName()).aggregatingState(stateDescriptor)
+                : org.millrace.runtime.state.KeyedStateViews.aggregatingState(keyedBackend(stateDescriptor.getName()), stateDescriptor);
+    }
+
+    /** The states with time-to-live of this operator, created with the first of them. */
+    private TtlStates ttlStates(String stateName) {
+        if (ttlStates == null) {
+            ttlStates = new TtlStates(keyedBackend(stateName), ttlClock);
+        }
+        return ttlStates;
+    }
+
+    /**
+     * Removes the expired values of every state with time-to-live (a sweep over their keys);
+     * operators call it before each checkpoint so that expired state is neither kept nor written.
+     */
+    public void removeExpiredState() throws Exception {
+        if (ttlStates != null) {
+            ttlStates.removeExpired();
+        }
+    }
+
+    /** The processing-time clock state time-to-live counts in; tests set a hand-driven one before states are created. */
+    public void setTtlClock(LongSupplier clock) {
+        this.ttlClock = clock;
     }
 
     private HeapKeyedStateBackend<?> keyedBackend(String stateName) {

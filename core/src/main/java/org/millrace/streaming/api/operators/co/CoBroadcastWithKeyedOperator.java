@@ -46,6 +46,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
     @Override
     public void snapshotState(long checkpointId, org.millrace.runtime.state.OperatorStateStore state) throws Exception {
+        parameters.getRuntimeContext().removeExpiredState();
         broadcastStates.snapshot(parameters.getRuntimeContext().getIndexOfThisSubtask(), state);
     }
 
