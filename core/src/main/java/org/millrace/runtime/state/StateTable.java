@@ -2,6 +2,7 @@ package org.millrace.runtime.state;
 
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import org.millrace.api.common.typeutils.TypeSerializer;
 
 /**
  * The values of one keyed state for one key group: an open-addressing hash table (linear probing,
@@ -12,6 +13,13 @@ import java.util.function.BiConsumer;
  * lookup, which is what keyed operators spend their time on. The spread hash of every key is kept
  * in an {@code int[]} (0 = empty slot), so probing past other keys reads only that array and a key
  * object is touched only when its hash matches. Used by one task thread.
+ *
+ * <p>Snapshots are copy-on-write ({@link #snapshot()}): taking one copies the slot arrays only (no
+ * entry is visited or serialized), and another thread may then read the snapshot while the task goes
+ * on changing the table. A value object the snapshot shares is never changed under it: the first
+ * read of such a value after a snapshot replaces it, in the table, with a copy ({@code copier}), so
+ * a function that changes the object it read changes the copy. Values of immutable types are
+ * shared without copies.
  */
 final class StateTable<K, V> {
 
@@ -20,7 +28,49 @@ final class StateTable<K, V> {
     private int[] hashes = new int[MIN_CAPACITY];
     private Object[] keys = new Object[MIN_CAPACITY];
     private Object[] values = new Object[MIN_CAPACITY];
+    /** Per slot: the snapshot epoch its value object was stored in; older ones may be in a snapshot. */
+    private int[] epochs = new int[MIN_CAPACITY];
     private int size;
+    /** Incremented by each snapshot. */
+    private int epoch;
+    /** Deep-copies values a snapshot may share; null when values are immutable. */
+    private final TypeSerializer<V> copier;
+
+    /** A table whose values are never changed in place (or not snapshotted asynchronously). */
+    StateTable() {
+        this(null);
+    }
+
+    /** A table that copies a value shared with a snapshot on its first read after it ({@code null}: never). */
+    StateTable(TypeSerializer<V> copier) {
+        this.copier = copier == null || copier.isImmutableType() ? null : copier;
+    }
+
+    /** The entries of a table as they were when {@link #snapshot()} was called; readable from any thread. */
+    static final class Snapshot<K, V> {
+        private final Object[] keys;
+        private final Object[] values;
+        private final int size;
+
+        private Snapshot(Object[] keys, Object[] values, int size) {
+            this.keys = keys;
+            this.values = values;
+            this.size = size;
+        }
+
+        int size() {
+            return size;
+        }
+
+        @SuppressWarnings("unchecked")
+        void forEach(BiConsumer<K, V> action) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != null) {
+                    action.accept((K) keys[i], (V) values[i]);
+                }
+            }
+        }
+    }
 
     private Object lastKey;
     private int lastSlot = -1;
@@ -63,11 +113,22 @@ final class StateTable<K, V> {
     @SuppressWarnings("unchecked")
     V get(K key) {
         int slot = probe(key);
-        return keys[slot] == null ? null : (V) values[slot];
+        if (keys[slot] == null) {
+            return null;
+        }
+        V value = (V) values[slot];
+        if (copier != null && epochs[slot] != epoch) {
+            // a snapshot may hold this object: the caller gets (and may change) a copy of its own
+            value = copier.copy(value);
+            values[slot] = value;
+            epochs[slot] = epoch;
+        }
+        return value;
     }
 
     void put(K key, V value) {
         int slot = probe(key);
+        epochs[slot] = epoch;
         if (keys[slot] == null) {
             keys[slot] = key;
             hashes[slot] = lastHash;
@@ -79,6 +140,15 @@ final class StateTable<K, V> {
         } else {
             values[slot] = value;
         }
+    }
+
+    /**
+     * The current entries, for another thread to read while this table changes: costs copying the
+     * slot arrays, not visiting the entries. Values the snapshot shares are copied on their next read.
+     */
+    Snapshot<K, V> snapshot() {
+        epoch++;
+        return new Snapshot<>(keys.clone(), values.clone(), size);
     }
 
     void remove(K key) {
@@ -100,6 +170,7 @@ final class StateTable<K, V> {
                 keys[hole] = keys[next];
                 values[hole] = values[next];
                 hashes[hole] = hashes[next];
+                epochs[hole] = epochs[next];
                 hole = next;
             }
             next = (next + 1) & mask;
@@ -126,9 +197,11 @@ final class StateTable<K, V> {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;
+        int[] oldEpochs = epochs;
         keys = new Object[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
         hashes = new int[oldKeys.length * 2];
+        epochs = new int[oldKeys.length * 2];
         lastSlot = -1;
         lastKey = null;
         int mask = keys.length - 1;
@@ -141,8 +214,9 @@ final class StateTable<K, V> {
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
                 hashes[slot] = oldHashes[i];
+                epochs[slot] = oldEpochs[i];
             }
         }
-        Arrays.fill(oldKeys, null);
+        Arrays.fill(oldKeys, null); // a snapshot holds its own copies of the arrays, never these
     }
 }

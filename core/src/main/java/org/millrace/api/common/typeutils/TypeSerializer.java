@@ -30,6 +30,14 @@ public abstract class TypeSerializer<T> implements Serializable {
     /** A serializer safe to use from another thread: {@code this} when stateless. */
     public abstract TypeSerializer<T> duplicate();
 
+    /**
+     * Whether values of this type can never change once created (boxed primitives, strings), so a
+     * value may be shared without {@link #copy} — e.g. between the state and a snapshot of it.
+     */
+    public boolean isImmutableType() {
+        return false;
+    }
+
     /** The fixed serialized length in bytes, or -1 if records vary in length. */
     public int getLength() {
         return -1;

@@ -34,6 +34,11 @@ public final class TtlSerializer<T> extends TypeSerializer<TtlValue<T>> {
     }
 
     @Override
+    public boolean isImmutableType() {
+        return valueSerializer.isImmutableType();
+    }
+
+    @Override
     public TypeSerializer<TtlValue<T>> duplicate() {
         TypeSerializer<T> duplicate = valueSerializer.duplicate();
         return duplicate == valueSerializer ? this : new TtlSerializer<>(duplicate);

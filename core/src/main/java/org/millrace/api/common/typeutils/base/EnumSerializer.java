@@ -41,6 +41,11 @@ public final class EnumSerializer<E extends Enum<E>> extends TypeSerializer<E> {
     }
 
     @Override
+    public boolean isImmutableType() {
+        return true;
+    }
+
+    @Override
     public E copy(E from) {
         return from;
     }

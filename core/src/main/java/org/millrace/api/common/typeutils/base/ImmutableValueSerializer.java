@@ -17,6 +17,11 @@ public abstract class ImmutableValueSerializer<T> extends TypeSerializer<T> {
     }
 
     @Override
+    public final boolean isImmutableType() {
+        return true;
+    }
+
+    @Override
     public final TypeSerializer<T> duplicate() {
         return this;
     }
