@@ -62,13 +62,8 @@ final class StateTable<K, V> {
             return size;
         }
 
-        @SuppressWarnings("unchecked")
         void forEach(BiConsumer<K, V> action) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] != null) {
-                    action.accept((K) keys[i], (V) values[i]);
-                }
-            }
+            forEachEntry(keys, values, action);
         }
     }
 
@@ -184,8 +179,12 @@ final class StateTable<K, V> {
         return size;
     }
 
-    @SuppressWarnings("unchecked")
     void forEach(BiConsumer<K, V> action) {
+        forEachEntry(keys, values, action);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> void forEachEntry(Object[] keys, Object[] values, BiConsumer<K, V> action) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != null) {
                 action.accept((K) keys[i], (V) values[i]);
