@@ -25,6 +25,7 @@ import org.millrace.runtime.dispatcher.NotLeaderException;
 import org.millrace.runtime.dispatcher.TaskManagerInfo;
 import org.millrace.runtime.highavailability.JobGraphStore;
 import org.millrace.runtime.highavailability.JobResultStore;
+import org.millrace.runtime.highavailability.ZooKeeperCheckpointRecoveryFactory;
 import org.millrace.runtime.highavailability.LeaderAddress;
 import org.millrace.runtime.highavailability.LeaderContender;
 import org.millrace.runtime.highavailability.LeaderElection;
@@ -44,9 +45,11 @@ import org.slf4j.LoggerFactory;
  *     └────────revoked (another leader, ZooKeeper SUSPENDED/LOST, shutdown)── suspend jobs, drop TaskManagers
  * </pre>
  *
- * <p>A submitted job is written to the {@link JobGraphStore} before it starts; when it reaches a
- * terminal state, the {@link JobResultStore} records it and the graph is removed. A suspended job
- * keeps its entry, so the next leader runs it again. A standby answers submissions, cancellations and
+ * <p>A submitted job is written to the {@link JobGraphStore} before it starts; its checkpoint ids and
+ * completed checkpoints are recorded in ZooKeeper ({@link ZooKeeperCheckpointRecoveryFactory}). When it
+ * reaches a terminal state, the {@link JobResultStore} records it, then its checkpoint records and its
+ * graph are removed. A suspended job keeps all of them, so the next leader runs it again from its
+ * latest completed checkpoint. A standby answers submissions, cancellations and
  * savepoint requests with a {@link NotLeaderException} naming the leader; reads (jobs, checkpoint
  * statistics, TaskManagers) show what it runs itself.
  *
@@ -65,6 +68,7 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     private final JobManagerRpcEndpoint rpcEndpoint;
     private final JobGraphStore jobGraphs;
     private final JobResultStore jobResults;
+    private final ZooKeeperCheckpointRecoveryFactory checkpointRecords;
     private final LeaderElection election;
     private final LeaderRetrieval leaderRetrieval;
     private final Supplier<LeaderAddress> ownAddress;
@@ -88,6 +92,8 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         this.rpcEndpoint = rpcEndpoint;
         this.jobGraphs = new JobGraphStore(client, configuration);
         this.jobResults = new JobResultStore(client);
+        this.checkpointRecords = new ZooKeeperCheckpointRecoveryFactory(client);
+        dispatcher.setCheckpointRecoveryFactory(checkpointRecords);
         this.ownAddress = ownAddress;
         this.recoveryDirectory = Files.createTempDirectory("millrace-recovered-jobs-");
         this.election = new LeaderElection(client, COMPONENT, "jobmanager-" + UUID.randomUUID(), this);
@@ -185,6 +191,7 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
             }
             try {
                 jobResults.markTerminal(jobId, result.status().name());
+                checkpointRecords.cleanUp(jobId);
                 jobGraphs.remove(jobId);
             } catch (Exception e) {
                 LOG.warn("Could not clean up the HA entries of ended job {}", jobId, e);
