@@ -69,6 +69,7 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     private final JobGraphStore jobGraphs;
     private final JobResultStore jobResults;
     private final ZooKeeperCheckpointRecoveryFactory checkpointRecords;
+    private final CuratorFramework client;
     private final LeaderElection election;
     private final LeaderRetrieval leaderRetrieval;
     private final Supplier<LeaderAddress> ownAddress;
@@ -81,6 +82,8 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     private UUID session;
     private CompletableFuture<Void> suspension = CompletableFuture.completedFuture(null);
     private volatile String leaderRestUrl;
+    /** Completed when this JobManager first leads with its addresses published. */
+    private final CompletableFuture<Void> firstLeadership = new CompletableFuture<>();
 
     /**
      * @param client the ZooKeeper client of the cluster, closed by the caller after {@link #close()}
@@ -93,6 +96,7 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         this.jobGraphs = new JobGraphStore(client, configuration);
         this.jobResults = new JobResultStore(client);
         this.checkpointRecords = new ZooKeeperCheckpointRecoveryFactory(client);
+        this.client = client;
         dispatcher.setCheckpointRecoveryFactory(checkpointRecords);
         this.ownAddress = ownAddress;
         this.recoveryDirectory = Files.createTempDirectory("millrace-recovered-jobs-");
@@ -100,6 +104,16 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         this.leaderRetrieval = new LeaderRetrieval(client, COMPONENT, (address, leaderSession) ->
                 leaderRestUrl = address == null ? null : LeaderAddress.parse(address).restBaseUrl());
         rpcEndpoint.useLeaderSessions();
+    }
+
+    /** Whether this JobManager led (addresses published) within {@code timeout}, or had before. */
+    boolean awaitLeadership(java.time.Duration timeout) throws InterruptedException {
+        try {
+            firstLeadership.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        }
     }
 
     /** Joins the election (the endpoints must be bound: the leader publishes their addresses). */
@@ -143,6 +157,7 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         }
         LOG.info("This JobManager leads (session {}): control endpoint {}:{}, REST API {}", leaderSessionId,
                 address.rpcHost(), address.rpcPort(), address.restBaseUrl());
+        firstLeadership.complete(null);
         recoverJobs(leaderSessionId);
     }
 
@@ -197,6 +212,17 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
                 LOG.warn("Could not clean up the HA entries of ended job {}", jobId, e);
             }
         }, leaderActions);
+    }
+
+    private void deleteClusterData() {
+        try {
+            jobGraphs.deleteClusterFiles();
+            String namespace = "/" + client.getNamespace();
+            client.usingNamespace(null).delete().deletingChildrenIfNeeded().forPath(namespace);
+            LOG.info("Deleted the cluster's ZooKeeper nodes under {}", namespace);
+        } catch (Exception e) {
+            LOG.warn("Could not delete the cluster's high-availability data: {}", e.toString());
+        }
     }
 
     private static void deleteQuietly(Path directory) {
@@ -313,6 +339,14 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     /** Leaves the election: a leader suspends its jobs (they stay stored for the next leader). */
     @Override
     public void close() {
+        close(false);
+    }
+
+    /**
+     * Leaves the election; with {@code deleteClusterData} (the cluster ends for good, e.g. its YARN
+     * application) also deletes every ZooKeeper node and storage file of the cluster.
+     */
+    void close(boolean deleteClusterData) {
         try {
             election.close();
         } catch (Exception e) {
@@ -320,6 +354,9 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         }
         leaderRetrieval.close();
         leaderActions.shutdownNow();
+        if (deleteClusterData) {
+            deleteClusterData();
+        }
         try {
             jobGraphs.close();
         } catch (IOException e) {
