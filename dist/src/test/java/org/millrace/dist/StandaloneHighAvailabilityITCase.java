@@ -37,6 +37,7 @@ import org.millrace.runtime.highavailability.LeaderAddress;
 import org.millrace.shuffle.hadoop.MiniDfs;
 import org.millrace.testing.ExactlyOnceCountingProgram;
 import org.millrace.testing.ExactlyOnceOutput;
+import org.millrace.testing.JobJson;
 import org.millrace.testing.Pacer;
 import org.millrace.testing.TestJars;
 
@@ -446,15 +447,7 @@ class StandaloneHighAvailabilityITCase {
             throws Exception {
         cluster.awaitRest(restPort(leader), "/jobs/" + jobId, job -> {
             assertNotEquals("FINISHED", job.path("state").asText(), "the job finished before all leader losses; make it run longer");
-            if (!job.path("state").asText().equals("RUNNING") || job.path("vertices").isEmpty()) {
-                return false;
-            }
-            for (JsonNode vertex : job.path("vertices")) {
-                if (!vertex.path("status").asText().equals("RUNNING")) {
-                    return false;
-                }
-            }
-            return true;
+            return JobJson.allVerticesRunning(job);
         }, StandaloneClusterProcesses.STARTUP);
     }
 

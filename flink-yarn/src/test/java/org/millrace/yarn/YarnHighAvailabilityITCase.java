@@ -44,6 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.testing.ExactlyOnceCountingProgram;
 import org.millrace.testing.ExactlyOnceOutput;
+import org.millrace.testing.JobJson;
 import org.millrace.testing.Pacer;
 import org.millrace.testing.TestJars;
 import org.millrace.yarn.client.YarnSessionCli;
@@ -230,15 +231,9 @@ class YarnHighAvailabilityITCase {
 
     private void awaitAllVerticesRunning(String rest, String jobId) throws Exception {
         awaitJson(rest + "/jobs/" + jobId, job -> {
-            if (!job.path("state").asText().equals("RUNNING") || job.path("vertices").isEmpty()) {
-                return false;
-            }
-            for (JsonNode vertex : job.path("vertices")) {
-                if (!vertex.path("status").asText().equals("RUNNING")) {
-                    return false;
-                }
-            }
-            return true;
+            assertFalse(job.path("state").asText().equals("FINISHED"), "the job finished before the kill was over;"
+                    + " make it run longer");
+            return JobJson.allVerticesRunning(job);
         }, DEADLINE);
     }
 
