@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.millrace.testing.Pacer;
 import org.millrace.testing.TestJars;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

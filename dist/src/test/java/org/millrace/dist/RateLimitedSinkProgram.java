@@ -3,6 +3,7 @@ package org.millrace.dist;
 import org.millrace.api.common.functions.MapFunction;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 import org.millrace.streaming.api.functions.sink.SinkFunction;
+import org.millrace.testing.Pacer;
 import org.millrace.util.ParameterTool;
 
 /**

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.runtime.highavailability.LeaderAddress;
 import org.millrace.shuffle.hadoop.MiniDfs;
+import org.millrace.testing.ExactlyOnceCountingProgram;
+import org.millrace.testing.ExactlyOnceOutput;
+import org.millrace.testing.JobJson;
+import org.millrace.testing.Pacer;
 import org.millrace.testing.TestJars;
 
 /**
@@ -443,15 +447,7 @@ class StandaloneHighAvailabilityITCase {
             throws Exception {
         cluster.awaitRest(restPort(leader), "/jobs/" + jobId, job -> {
             assertNotEquals("FINISHED", job.path("state").asText(), "the job finished before all leader losses; make it run longer");
-            if (!job.path("state").asText().equals("RUNNING") || job.path("vertices").isEmpty()) {
-                return false;
-            }
-            for (JsonNode vertex : job.path("vertices")) {
-                if (!vertex.path("status").asText().equals("RUNNING")) {
-                    return false;
-                }
-            }
-            return true;
+            return JobJson.allVerticesRunning(job);
         }, StandaloneClusterProcesses.STARTUP);
     }
 
@@ -466,11 +462,15 @@ class StandaloneHighAvailabilityITCase {
                 .path("latest").path("completed").path("id").asLong();
     }
 
+    /** Job graphs, checkpoint pointers and checkpoint id counters of ended jobs are removed from ZooKeeper. */
     private void awaitNoStoredJobs() throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (client.checkExists().forPath("/jobgraphs") != null && !client.getChildren().forPath("/jobgraphs").isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "job graphs left in ZooKeeper: " + client.getChildren().forPath("/jobgraphs"));
-            Thread.sleep(100); // polling pace of the leader's asynchronous clean-up, not synchronisation
+        for (String path : List.of("/jobgraphs", "/checkpoints", "/checkpoint-counter")) {
+            while (client.checkExists().forPath(path) != null && !client.getChildren().forPath(path).isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "left in ZooKeeper's " + path + ": "
+                        + client.getChildren().forPath(path));
+                Thread.sleep(100); // polling pace of the leader's asynchronous clean-up, not synchronisation
+            }
         }
     }
 

@@ -61,7 +61,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
     private final JobTasks tasks;
     private final CheckpointFailureManager failureManager;
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
-    private long nextCheckpointId;
+    private final CheckpointIdCounter idCounter;
     private long lastCheckpointEndMillis = Long.MIN_VALUE;
     private CheckpointTimer.Scheduled nextTrigger;
     private boolean periodicScheduling;
@@ -81,12 +81,21 @@ public final class CheckpointCoordinator implements AutoCloseable {
                                  Map<String, OperatorInfo> operators, FsCheckpointStorage storage,
                                  CompletedCheckpointStore completedCheckpoints, long nextCheckpointId,
                                  CheckpointTimer timer, LongSupplier clock, JobTasks tasks) {
+        this(jobId, configuration, operators, storage, completedCheckpoints,
+                new StandaloneCheckpointIdCounter(nextCheckpointId), timer, clock, tasks);
+    }
+
+    /** @param idCounter hands out the checkpoint ids (with high availability: shared with the next leader) */
+    public CheckpointCoordinator(JobID jobId, CheckpointCoordinatorConfiguration configuration,
+                                 Map<String, OperatorInfo> operators, FsCheckpointStorage storage,
+                                 CompletedCheckpointStore completedCheckpoints, CheckpointIdCounter idCounter,
+                                 CheckpointTimer timer, LongSupplier clock, JobTasks tasks) {
         this.jobId = jobId;
         this.configuration = configuration;
         this.operators = Map.copyOf(operators);
         this.storage = storage;
         this.completedCheckpoints = completedCheckpoints;
-        this.nextCheckpointId = nextCheckpointId;
+        this.idCounter = idCounter;
         this.timer = timer;
         this.clock = clock;
         this.tasks = tasks;
@@ -172,7 +181,17 @@ public final class CheckpointCoordinator implements AutoCloseable {
             LOG.info("Checkpoint of job {} not triggered: not all tasks are running", jobId);
             return CompletableFuture.failedFuture(new CheckpointException("Not all tasks of job " + jobId + " are running"));
         }
-        long checkpointId = nextCheckpointId++;
+        long checkpointId;
+        try {
+            checkpointId = idCounter.getAndIncrement();
+        } catch (Exception e) {
+            LOG.warn("No id for the next checkpoint of job {}: {}", jobId, e.toString());
+            CheckpointException failure = new CheckpointException("Could not get the next checkpoint id: " + e.getMessage(), e);
+            if (savepointDirectory == null) {
+                failed(failure);
+            }
+            return CompletableFuture.failedFuture(failure);
+        }
         long timestamp = clock.getAsLong();
         CheckpointStorageLocation location;
         try {
@@ -250,10 +269,13 @@ public final class CheckpointCoordinator implements AutoCloseable {
         CompletedCheckpoint completed;
         try {
             completed = checkpoint.location.complete(checkpoint.toMetadata(jobId, operators));
+            if (!checkpoint.savepoint) {
+                completedCheckpoints.add(completed); // recorded (HA: in ZooKeeper) before any task hears of it
+            }
         } catch (IOException | RuntimeException e) {
             discard(checkpoint);
             tasks.notifyCheckpointAborted(checkpoint.checkpointId);
-            CheckpointException failure = new CheckpointException("Could not write the metadata of checkpoint "
+            CheckpointException failure = new CheckpointException("Could not write or record the metadata of checkpoint "
                     + checkpoint.checkpointId + ": " + e.getMessage(), e);
             checkpoint.future.completeExceptionally(failure);
             failed(failure);
@@ -261,7 +283,6 @@ public final class CheckpointCoordinator implements AutoCloseable {
         }
         lastCheckpointEndMillis = clock.getAsLong();
         if (!checkpoint.savepoint) {
-            completedCheckpoints.add(completed);
             failureManager.succeeded();
             numCompleted++;
             latestCompleted = completed;

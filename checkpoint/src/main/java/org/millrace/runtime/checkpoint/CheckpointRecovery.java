@@ -32,7 +32,12 @@ public final class CheckpointRecovery {
 
     /** The newest usable checkpoint below {@code jobDirectory}, or empty if there is none. */
     public static Optional<CompletedCheckpoint> latestUsable(FileSystem fs, Path jobDirectory) throws IOException {
-        for (Path directory : checkpointDirectoriesNewestFirst(fs, jobDirectory)) {
+        return firstUsable(fs, checkpointDirectoriesNewestFirst(fs, jobDirectory));
+    }
+
+    /** The first of {@code directoriesNewestFirst} that holds a usable checkpoint, or empty if none does. */
+    public static Optional<CompletedCheckpoint> firstUsable(FileSystem fs, List<Path> directoriesNewestFirst) {
+        for (Path directory : directoriesNewestFirst) {
             try {
                 CompletedCheckpoint checkpoint = load(fs, directory);
                 LOG.info("Restoring from checkpoint {} at {}", checkpoint.checkpointId(), directory);

@@ -24,9 +24,19 @@ public final class CompletedCheckpointStore {
 
     private final int maxRetained;
     private final Discarder discarder;
+    private final CompletedCheckpointPointers pointers;
     private final Deque<CompletedCheckpoint> checkpoints = new ArrayDeque<>();
 
     public CompletedCheckpointStore(int maxRetained, Discarder discarder) {
+        this(maxRetained, discarder, CompletedCheckpointPointers.DIRECTORY_SCAN);
+    }
+
+    /**
+     * @param pointers recorded on {@link #add} first and forgotten on subsumption before the files go
+     *     (high availability: ZooKeeper)
+     */
+    public CompletedCheckpointStore(int maxRetained, Discarder discarder, CompletedCheckpointPointers pointers) {
+        this.pointers = pointers;
         if (maxRetained < 1) {
             throw new IllegalArgumentException("At least one checkpoint must be retained, got " + maxRetained);
         }
@@ -34,17 +44,28 @@ public final class CompletedCheckpointStore {
         this.discarder = discarder;
     }
 
-    /** Keeps {@code checkpoint} (newer than all kept ones) and discards the oldest beyond the limit. */
+    /**
+     * Keeps {@code checkpoint} (newer than all kept ones) and discards the oldest beyond the limit.
+     *
+     * @throws CheckpointRecordException if the pointers could not record it: the checkpoint is not kept
+     */
     public void add(CompletedCheckpoint checkpoint) {
         CompletedCheckpoint newest = checkpoints.peekLast();
         if (newest != null && newest.checkpointId() >= checkpoint.checkpointId()) {
             throw new IllegalArgumentException("Checkpoint " + checkpoint.checkpointId() + " is not newer than "
                     + newest.checkpointId());
         }
+        try {
+            pointers.add(checkpoint);
+        } catch (Exception e) {
+            throw new CheckpointRecordException("Could not record completed checkpoint " + checkpoint.checkpointId()
+                    + ": " + e.getMessage(), e);
+        }
         checkpoints.addLast(checkpoint);
         while (checkpoints.size() > maxRetained) {
             CompletedCheckpoint subsumed = checkpoints.removeFirst();
             try {
+                pointers.remove(subsumed.checkpointId());
                 discarder.discard(subsumed);
             } catch (Exception e) {
                 LOG.warn("Could not discard subsumed checkpoint {} at {}: {}", subsumed.checkpointId(),

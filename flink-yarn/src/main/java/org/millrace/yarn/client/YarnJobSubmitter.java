@@ -9,6 +9,7 @@ import org.millrace.configuration.DeploymentOptions;
 import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.core.execution.JobClient;
 import org.millrace.core.execution.PipelineExecutor;
+import org.millrace.runtime.highavailability.HighAvailabilityOptions;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.yarn.client.YarnClusterDescriptor.YarnApplication;
 import org.millrace.yarn.configuration.YarnConfigOptions;
@@ -50,6 +51,10 @@ final class YarnJobSubmitter implements PipelineExecutor {
         Configuration rest = new Configuration(configuration);
         rest.set(RestClientOptions.ADDRESS, application.restHost());
         rest.set(RestClientOptions.PORT, application.restPort());
+        if (!rest.contains(HighAvailabilityOptions.HA_CLUSTER_ID)) {
+            // with high availability an attached client finds the next leader in the application's ZooKeeper nodes
+            rest.set(HighAvailabilityOptions.HA_CLUSTER_ID, application.applicationId().toString());
+        }
         CompletableFuture<JobClient> submitted = new RemoteExecutor().execute(jobGraph, rest, userCodeClassLoader);
         if (!perJob || !configuration.get(DeploymentOptions.ATTACHED)) {
             return submitted;

@@ -30,6 +30,8 @@ import org.millrace.runtime.dispatcher.JobInfo;
 import org.millrace.runtime.dispatcher.JobResult;
 import org.millrace.runtime.entrypoint.ClusterOptions;
 import org.millrace.runtime.entrypoint.JobManagerComponents;
+import org.millrace.runtime.highavailability.HighAvailabilityOptions;
+import org.millrace.runtime.highavailability.ZooKeeperClients;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.rest.RestOptions;
 import org.millrace.yarn.ApplicationAttempts;
@@ -80,6 +82,8 @@ public final class YarnApplicationMasterEntrypoint {
     private final int maxAttempts;
     /** Per-job with more than one attempt: where the job is kept for the next attempt; else null. */
     private final StagedJob stagedJob;
+    /** {@code high-availability.type: zookeeper}: jobs, checkpoints and leadership live in ZooKeeper. */
+    private final boolean highAvailability;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private JobManagerComponents components;
     private YarnResourceManagerDriver driver;
@@ -108,7 +112,12 @@ public final class YarnApplicationMasterEntrypoint {
         this.perJob = "yarn-per-job".equals(configuration.get(DeploymentOptions.TARGET));
         this.attached = configuration.get(DeploymentOptions.ATTACHED);
         this.maxAttempts = ApplicationAttempts.effective(configuration, yarnConfiguration);
-        this.stagedJob = perJob && maxAttempts > 1
+        this.highAvailability = ZooKeeperClients.isZooKeeperHa(configuration);
+        if (highAvailability && !configuration.contains(HighAvailabilityOptions.HA_CLUSTER_ID)) {
+            configuration.set(HighAvailabilityOptions.HA_CLUSTER_ID, attemptId.getApplicationId().toString());
+        }
+        // with high availability the job graph store in ZooKeeper keeps the job for the next attempt
+        this.stagedJob = perJob && maxAttempts > 1 && !highAvailability
                 ? new StagedJob(stagingDir.getFileSystem(yarnConfiguration), stagingDir) : null;
         configuration.set(ClusterOptions.JOB_MANAGER_ADDRESS, host);
         configuration.set(ClusterOptions.JOB_MANAGER_PORT, 0);
@@ -123,11 +132,18 @@ public final class YarnApplicationMasterEntrypoint {
         startedNanos = System.nanoTime();
         LOG.info("ApplicationMaster attempt {} of {} of application {} starting (process {})",
                 attemptId.getAttemptId(), maxAttempts, attemptId.getApplicationId(), ProcessHandle.current().pid());
+        if (highAvailability) {
+            LOG.info("High availability through ZooKeeper, cluster id {}: a later attempt recovers the running jobs"
+                    + " from their latest completed checkpoints", configuration.get(HighAvailabilityOptions.HA_CLUSTER_ID));
+        }
         UnaryOperator<org.millrace.runtime.dispatcher.DispatcherGateway> restGateway = perJob
                 ? gateway -> new PerJobDispatcherGateway(gateway, stagedJob, attached ? this::finish : result -> {})
                 : UnaryOperator.identity();
         components = new JobManagerComponents(configuration, restGateway);
         components.start();
+        if (highAvailability) {
+            awaitLeadership();
+        }
         URI rest = URI.create(components.getRestBaseUrl());
         int rpcPort = components.getRpcAddress().getPort();
         Map<String, LocalResource> resources = YarnResources.forContainer(yarnConfiguration, stagingDir,
@@ -158,6 +174,25 @@ public final class YarnApplicationMasterEntrypoint {
         if (perJob) {
             components.getScheduler().scheduleWithFixedDelay(this::watchJob, JOB_POLL_MILLIS, JOB_POLL_MILLIS,
                     TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * High availability: registers with YARN (so clients find this attempt) only once it leads, which a
+     * later attempt does when the ZooKeeper session of the lost one has expired; it then recovers the jobs.
+     */
+    private void awaitLeadership() throws IOException {
+        Duration timeout = configuration.get(HighAvailabilityOptions.ZOOKEEPER_SESSION_TIMEOUT).multipliedBy(2)
+                .plusSeconds(30);
+        LOG.info("Waiting up to {} for the leadership in ZooKeeper", timeout);
+        try {
+            if (!components.awaitLeadership(timeout)) {
+                LOG.warn("Not the leader after {}: does an ApplicationMaster of an earlier attempt still run? Registering"
+                        + " anyway; jobs run once this one leads", timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for the leadership", e);
         }
     }
 
@@ -197,7 +232,10 @@ public final class YarnApplicationMasterEntrypoint {
                 List.of("--configDir", ".", "-D" + ClusterOptions.JOB_MANAGER_ADDRESS.key() + "=" + host,
                         "-D" + ClusterOptions.JOB_MANAGER_PORT.key() + "=" + rpcPort,
                         "-D" + ClusterOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + container.getId(),
-                        "-D" + ClusterOptions.TASK_MANAGER_HOST.key() + "=" + container.getNodeId().getHost()));
+                        "-D" + ClusterOptions.TASK_MANAGER_HOST.key() + "=" + container.getNodeId().getHost(),
+                        // with high availability the TaskManager finds its JobManager through this cluster's ZooKeeper nodes
+                        "-D" + HighAvailabilityOptions.HA_CLUSTER_ID.key() + "="
+                                + configuration.get(HighAvailabilityOptions.HA_CLUSTER_ID)));
     }
 
     /** Per-job: ends the application once its job has ended (attached: and its result was fetched, or the grace passed). */
@@ -259,6 +297,11 @@ public final class YarnApplicationMasterEntrypoint {
         }
         LOG.info("Ending the application: {} ({})", end.status() == null ? "KILLED" : end.status(), end.diagnostics());
         deleteStagingDir(); // first: once unregistered, YARN reports the application as ended
+        if (highAvailability && components != null) {
+            // no later attempt will recover anything; before unregistering, after which YARN may stop this process
+            components.deleteHighAvailabilityDataOnClose();
+            components.close();
+        }
         if (end.status() != null) {
             try {
                 driver.unregister(end.status(), end.diagnostics());

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import org.millrace.api.common.JobExecutionResult;
 import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
+import org.millrace.runtime.checkpoint.CheckpointRecoveryFactory;
 import org.millrace.core.execution.JobExecutionException;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.jobmaster.JobMaster;
@@ -48,6 +49,8 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     /** Running jobs being stopped because this JobManager lost its leadership. */
     private final Set<JobID> suspending = new HashSet<>();
     private boolean closed;
+    /** Chosen by the HA services: where jobs record checkpoint ids and completed checkpoints. */
+    private volatile CheckpointRecoveryFactory checkpointRecovery = CheckpointRecoveryFactory.STANDALONE;
 
     /**
      * @param clusterConfiguration the cluster's settings, which a job's own configuration overrides
@@ -63,6 +66,11 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
         this.slotRequestTimeout = slotRequestTimeout;
         this.artifacts = artifacts;
         resourceManager.setTaskExecutorLossListener(this::taskExecutorLost);
+    }
+
+    /** High availability: jobs started from now on record their checkpoints through {@code recovery}. */
+    public void setCheckpointRecoveryFactory(CheckpointRecoveryFactory recovery) {
+        this.checkpointRecovery = recovery;
     }
 
     @Override
@@ -100,7 +108,8 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
             if (running.containsKey(jobId) || archived.containsKey(jobId)) {
                 throw new JobSubmissionException(jobId, "a job with this id was already submitted");
             }
-            master = new JobMaster(jobGraph, clusterConfiguration, resourceManager, slotRequestTimeout, ioExecutor);
+            master = new JobMaster(jobGraph, clusterConfiguration, resourceManager, slotRequestTimeout, ioExecutor,
+                    checkpointRecovery);
             running.put(jobId, master);
             results.put(jobId, new CompletableFuture<>());
         }

@@ -51,6 +51,7 @@ public final class JobManagerComponents implements AutoCloseable {
     private final CuratorFramework zooKeeper;
     private final JobManagerLeadership leadership;
     private boolean closed;
+    private volatile boolean deleteHighAvailabilityData;
 
     /**
      * @throws org.millrace.configuration.IllegalConfigurationException if the TLS stores of
@@ -122,6 +123,15 @@ public final class JobManagerComponents implements AutoCloseable {
         }
     }
 
+    /**
+     * With high availability: waits until this JobManager leads (a standby may never); without, true at once.
+     *
+     * @return whether it leads
+     */
+    public boolean awaitLeadership(Duration timeout) throws InterruptedException {
+        return leadership == null || leadership.awaitLeadership(timeout);
+    }
+
     public String getRestBaseUrl() {
         return restEndpoint.getRestBaseUrl();
     }
@@ -143,6 +153,14 @@ public final class JobManagerComponents implements AutoCloseable {
         return scheduler;
     }
 
+    /**
+     * With high availability: {@link #close()} also deletes the cluster's ZooKeeper nodes and files in
+     * {@code high-availability.storageDir}, as the cluster ends for good (its YARN application ends).
+     */
+    public void deleteHighAvailabilityDataOnClose() {
+        deleteHighAvailabilityData = true;
+    }
+
     /** Stops accepting requests, cancels running jobs, stops the threads. Idempotent. */
     @Override
     public synchronized void close() {
@@ -152,7 +170,7 @@ public final class JobManagerComponents implements AutoCloseable {
         closed = true;
         LOG.info("Shutting the JobManager down");
         if (leadership != null) {
-            leadership.close(); // a leader suspends its jobs: they stay stored for the next leader
+            leadership.close(deleteHighAvailabilityData); // a leader suspends its jobs: stored for the next leader
         }
         restEndpoint.close();
         dispatcher.close();

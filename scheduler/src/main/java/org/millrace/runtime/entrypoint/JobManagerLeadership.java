@@ -25,6 +25,7 @@ import org.millrace.runtime.dispatcher.NotLeaderException;
 import org.millrace.runtime.dispatcher.TaskManagerInfo;
 import org.millrace.runtime.highavailability.JobGraphStore;
 import org.millrace.runtime.highavailability.JobResultStore;
+import org.millrace.runtime.highavailability.ZooKeeperCheckpointRecoveryFactory;
 import org.millrace.runtime.highavailability.LeaderAddress;
 import org.millrace.runtime.highavailability.LeaderContender;
 import org.millrace.runtime.highavailability.LeaderElection;
@@ -44,9 +45,11 @@ import org.slf4j.LoggerFactory;
  *     └────────revoked (another leader, ZooKeeper SUSPENDED/LOST, shutdown)── suspend jobs, drop TaskManagers
  * </pre>
  *
- * <p>A submitted job is written to the {@link JobGraphStore} before it starts; when it reaches a
- * terminal state, the {@link JobResultStore} records it and the graph is removed. A suspended job
- * keeps its entry, so the next leader runs it again. A standby answers submissions, cancellations and
+ * <p>A submitted job is written to the {@link JobGraphStore} before it starts; its checkpoint ids and
+ * completed checkpoints are recorded in ZooKeeper ({@link ZooKeeperCheckpointRecoveryFactory}). When it
+ * reaches a terminal state, the {@link JobResultStore} records it, then its checkpoint records and its
+ * graph are removed. A suspended job keeps all of them, so the next leader runs it again from its
+ * latest completed checkpoint. A standby answers submissions, cancellations and
  * savepoint requests with a {@link NotLeaderException} naming the leader; reads (jobs, checkpoint
  * statistics, TaskManagers) show what it runs itself.
  *
@@ -65,6 +68,8 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     private final JobManagerRpcEndpoint rpcEndpoint;
     private final JobGraphStore jobGraphs;
     private final JobResultStore jobResults;
+    private final ZooKeeperCheckpointRecoveryFactory checkpointRecords;
+    private final CuratorFramework client;
     private final LeaderElection election;
     private final LeaderRetrieval leaderRetrieval;
     private final Supplier<LeaderAddress> ownAddress;
@@ -77,6 +82,8 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     private UUID session;
     private CompletableFuture<Void> suspension = CompletableFuture.completedFuture(null);
     private volatile String leaderRestUrl;
+    /** Completed when this JobManager first leads with its addresses published. */
+    private final CompletableFuture<Void> firstLeadership = new CompletableFuture<>();
 
     /**
      * @param client the ZooKeeper client of the cluster, closed by the caller after {@link #close()}
@@ -88,12 +95,25 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         this.rpcEndpoint = rpcEndpoint;
         this.jobGraphs = new JobGraphStore(client, configuration);
         this.jobResults = new JobResultStore(client);
+        this.checkpointRecords = new ZooKeeperCheckpointRecoveryFactory(client);
+        this.client = client;
+        dispatcher.setCheckpointRecoveryFactory(checkpointRecords);
         this.ownAddress = ownAddress;
         this.recoveryDirectory = Files.createTempDirectory("millrace-recovered-jobs-");
         this.election = new LeaderElection(client, COMPONENT, "jobmanager-" + UUID.randomUUID(), this);
         this.leaderRetrieval = new LeaderRetrieval(client, COMPONENT, (address, leaderSession) ->
                 leaderRestUrl = address == null ? null : LeaderAddress.parse(address).restBaseUrl());
         rpcEndpoint.useLeaderSessions();
+    }
+
+    /** Whether this JobManager led (addresses published) within {@code timeout}, or had before. */
+    boolean awaitLeadership(java.time.Duration timeout) throws InterruptedException {
+        try {
+            firstLeadership.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        }
     }
 
     /** Joins the election (the endpoints must be bound: the leader publishes their addresses). */
@@ -137,6 +157,7 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         }
         LOG.info("This JobManager leads (session {}): control endpoint {}:{}, REST API {}", leaderSessionId,
                 address.rpcHost(), address.rpcPort(), address.restBaseUrl());
+        firstLeadership.complete(null);
         recoverJobs(leaderSessionId);
     }
 
@@ -185,11 +206,23 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
             }
             try {
                 jobResults.markTerminal(jobId, result.status().name());
+                checkpointRecords.cleanUp(jobId);
                 jobGraphs.remove(jobId);
             } catch (Exception e) {
                 LOG.warn("Could not clean up the HA entries of ended job {}", jobId, e);
             }
         }, leaderActions);
+    }
+
+    private void deleteClusterData() {
+        try {
+            jobGraphs.deleteClusterFiles();
+            String namespace = "/" + client.getNamespace();
+            client.usingNamespace(null).delete().deletingChildrenIfNeeded().forPath(namespace);
+            LOG.info("Deleted the cluster's ZooKeeper nodes under {}", namespace);
+        } catch (Exception e) {
+            LOG.warn("Could not delete the cluster's high-availability data: {}", e.toString());
+        }
     }
 
     private static void deleteQuietly(Path directory) {
@@ -307,6 +340,14 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     /** Leaves the election: a leader suspends its jobs (they stay stored for the next leader). */
     @Override
     public void close() {
+        close(false);
+    }
+
+    /**
+     * Leaves the election; with {@code deleteClusterData} (the cluster ends for good, e.g. its YARN
+     * application) also deletes every ZooKeeper node and storage file of the cluster.
+     */
+    void close(boolean deleteClusterData) {
         try {
             election.close();
         } catch (Exception e) {
@@ -314,6 +355,9 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
         }
         leaderRetrieval.close();
         leaderActions.shutdownNow();
+        if (deleteClusterData) {
+            deleteClusterData();
+        }
         try {
             jobGraphs.close();
         } catch (IOException e) {

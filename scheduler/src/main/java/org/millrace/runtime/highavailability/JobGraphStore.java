@@ -144,6 +144,12 @@ public final class JobGraphStore implements AutoCloseable {
         LOG.info("Removed job {} from the job graph store", jobId);
     }
 
+    /** Deletes the cluster's whole directory below the storage directory (the cluster ends for good). */
+    public void deleteClusterFiles() throws IOException {
+        fileSystem.delete(root.getParent(), true);
+        LOG.info("Deleted the cluster's high-availability files in {}", root.getParent());
+    }
+
     @Override
     public void close() throws IOException {
         fileSystem.close();

@@ -23,9 +23,12 @@ import org.millrace.configuration.ExternalizedCheckpointRetention;
 import org.millrace.runtime.execution.JobStatus;
 import org.millrace.runtime.checkpoint.CheckpointCoordinator;
 import org.millrace.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import org.millrace.runtime.checkpoint.CheckpointIdCounter;
 import org.millrace.runtime.checkpoint.CheckpointRecovery;
+import org.millrace.runtime.checkpoint.CheckpointRecoveryFactory;
 import org.millrace.runtime.checkpoint.CheckpointTimer;
 import org.millrace.runtime.checkpoint.CompletedCheckpoint;
+import org.millrace.runtime.checkpoint.CompletedCheckpointPointers;
 import org.millrace.runtime.checkpoint.CompletedCheckpointStore;
 import org.millrace.runtime.checkpoint.OperatorInfo;
 import org.millrace.runtime.checkpoint.OperatorState;
@@ -74,9 +77,11 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     private final Map<TaskId, TaskEntry> tasks = new ConcurrentHashMap<>();
     /** The savepoint the job was submitted to start from ({@code execution.savepoint.path}), if any. */
     private final Optional<CompletedCheckpoint> initialSavepoint;
+    /** Where completed checkpoints are recorded for the next (re)start, here or at another leader. */
+    private final CompletedCheckpointPointers pointers;
 
-    private JobCheckpointing(JobGraph jobGraph, Configuration conf, Executor failureExecutor, Consumer<Throwable> failJob)
-            throws IOException {
+    private JobCheckpointing(JobGraph jobGraph, Configuration conf, Executor failureExecutor, Consumer<Throwable> failJob,
+                             CheckpointRecoveryFactory recovery) throws IOException {
         this.jobGraph = jobGraph;
         this.failureExecutor = failureExecutor;
         this.failJob = failJob;
@@ -94,16 +99,27 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
             }
         }
         this.initialSavepoint = loadSavepoint(conf, operators);
-        long nextId = Math.max(CheckpointRecovery.highestCheckpointId(storage.getFileSystem(), storage.getJobDirectory()),
-                initialSavepoint.map(CompletedCheckpoint::checkpointId).orElse(0L)) + 1;
+        CheckpointIdCounter idCounter;
+        try {
+            idCounter = recovery.createIdCounter(jobGraph.getJobID(), storage.getFileSystem(), storage.getJobDirectory());
+            if (initialSavepoint.isPresent()) {
+                idCounter.raiseTo(initialSavepoint.get().checkpointId() + 1);
+            }
+            this.pointers = recovery.createPointers(jobGraph.getJobID());
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("Could not open the checkpoint records of job " + jobGraph.getJobID() + ": "
+                    + e.getMessage(), e);
+        }
         CompletedCheckpointStore completed = new CompletedCheckpointStore(conf.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS),
-                checkpoint -> storage.discard(checkpoint.directory()));
+                checkpoint -> storage.discard(checkpoint.directory()), pointers);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "Checkpoint timer of job " + jobGraph.getJobID());
             t.setDaemon(true);
             return t;
         });
-        this.coordinator = new CheckpointCoordinator(jobGraph.getJobID(), settings, operators, storage, completed, nextId,
+        this.coordinator = new CheckpointCoordinator(jobGraph.getJobID(), settings, operators, storage, completed, idCounter,
                 CheckpointTimer.of(timer), System::currentTimeMillis, this);
         LOG.info("Job {} takes checkpoints every {} ms ({}) into {}", jobGraph.getName(), settings.interval().toMillis(),
                 exactlyOnce ? "exactly once" : "at least once", storage.getJobDirectory());
@@ -116,12 +132,13 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
      * @throws org.millrace.configuration.IllegalConfigurationException if a checkpoint option is invalid, naming it
      */
     static JobCheckpointing createIfEnabled(JobGraph jobGraph, Configuration conf, Executor failureExecutor,
-                                            Consumer<Throwable> failJob) throws IOException {
+                                            Consumer<Throwable> failJob, CheckpointRecoveryFactory recovery)
+            throws IOException {
         if (conf.getOptional(ExecutionCheckpointingOptions.CHECKPOINTING_INTERVAL).isEmpty()
                 || jobGraph.getExecutionMode() == RuntimeExecutionMode.BATCH) {
             return null;
         }
-        return new JobCheckpointing(jobGraph, conf, failureExecutor, failJob);
+        return new JobCheckpointing(jobGraph, conf, failureExecutor, failJob, recovery);
     }
 
     CheckpointCoordinator getCoordinator() {
@@ -150,7 +167,7 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
      */
     Optional<CompletedCheckpoint> latestUsableCheckpoint() {
         try {
-            Optional<CompletedCheckpoint> own = CheckpointRecovery.latestUsable(storage.getFileSystem(), storage.getJobDirectory());
+            Optional<CompletedCheckpoint> own = pointers.latestUsable(storage.getFileSystem(), storage.getJobDirectory());
             if (own.isPresent()) {
                 return own;
             }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.millrace.runtime.checkpoint.CheckpointRecoveryFactory;
 import org.millrace.runtime.checkpoint.SavepointType;
 import org.millrace.runtime.checkpoint.CompletedCheckpoint;
 import org.millrace.api.common.BatchShuffleMode;
@@ -120,6 +121,17 @@ public final class JobMaster {
      */
     public JobMaster(JobGraph jobGraph, Configuration clusterConfiguration, ResourceManager resourceManager,
                      Duration slotRequestTimeout, java.util.concurrent.Executor completionExecutor) {
+        this(jobGraph, clusterConfiguration, resourceManager, slotRequestTimeout, completionExecutor,
+                CheckpointRecoveryFactory.STANDALONE);
+    }
+
+    /**
+     * @param checkpointRecovery where the job's checkpoint ids and completed checkpoints are recorded
+     *     (chosen by the cluster's high-availability services)
+     */
+    public JobMaster(JobGraph jobGraph, Configuration clusterConfiguration, ResourceManager resourceManager,
+                     Duration slotRequestTimeout, java.util.concurrent.Executor completionExecutor,
+                     CheckpointRecoveryFactory checkpointRecovery) {
         this.jobGraph = jobGraph;
         this.completionExecutor = completionExecutor;
         this.resourceManager = resourceManager;
@@ -129,7 +141,8 @@ public final class JobMaster {
         Configuration effective = new Configuration(clusterConfiguration);
         effective.addAll(conf);
         try {
-            this.checkpointing = JobCheckpointing.createIfEnabled(jobGraph, effective, completionExecutor, this::failGlobally);
+            this.checkpointing = JobCheckpointing.createIfEnabled(jobGraph, effective, completionExecutor, this::failGlobally,
+                    checkpointRecovery);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the checkpoint storage of job '" + jobGraph.getName() + "': "
                     + e.getMessage(), e);

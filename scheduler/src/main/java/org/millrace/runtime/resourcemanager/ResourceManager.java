@@ -79,11 +79,19 @@ public final class ResourceManager {
      * Connects a driver that starts TaskExecutors on demand and stops those idle for
      * {@code idleTimeout} ({@code resourcemanager.taskmanager-timeout}); checked every half timeout.
      */
-    public synchronized void setDriver(ResourceManagerDriver driver, Duration idleTimeout) {
-        this.driver = driver;
-        long periodMillis = Math.max(1, idleTimeout.toMillis() / 2);
-        idleCheck = timer.scheduleWithFixedDelay(() -> releaseIdle(idleTimeout), periodMillis, periodMillis,
-                TimeUnit.MILLISECONDS);
+    public void setDriver(ResourceManagerDriver driver, Duration idleTimeout) {
+        int lacking;
+        synchronized (this) {
+            this.driver = driver;
+            long periodMillis = Math.max(1, idleTimeout.toMillis() / 2);
+            idleCheck = timer.scheduleWithFixedDelay(() -> releaseIdle(idleTimeout), periodMillis, periodMillis,
+                    TimeUnit.MILLISECONDS);
+            lacking = lackingSlots();
+        }
+        if (lacking > 0) {
+            // asked for before the driver came (e.g. by jobs a new HA leader recovered at once)
+            driver.onSlotShortage(lacking);
+        }
     }
 
     public void registerTaskExecutor(TaskExecutorRegistration registration) {

@@ -72,6 +72,19 @@ class ResourceManagerDriverTest {
     }
 
     @Test
+    void slotsRequestedBeforeTheDriverIsSetAreReportedLackingToIt() throws Exception {
+        // a new HA leader (e.g. a second YARN ApplicationMaster attempt) may recover jobs before its driver runs
+        ResourceManager rm = new ResourceManager(timer, false);
+        CompletableFuture<List<SlotAssignment>> slots = rm.requestSlots(JobID.generate(), "job", 2, 2, Duration.ofMinutes(1));
+        TestingDriver driver = new TestingDriver();
+        rm.setDriver(driver, Duration.ofMinutes(10));
+        assertEquals(List.of(2), driver.shortages);
+
+        rm.registerTaskExecutor(taskExecutor("container_1", 2));
+        assertEquals(2, slots.get(10, TimeUnit.SECONDS).size());
+    }
+
+    @Test
     void taskExecutorWhoseSlotsStayFreeIsForgottenAndReleasedThroughTheDriver() throws Exception {
         ResourceManager rm = new ResourceManager(timer, false);
         TestingDriver driver = new TestingDriver();

@@ -1,4 +1,4 @@
-package org.millrace.dist;
+package org.millrace.testing;
 
 import org.millrace.api.common.functions.OpenContext;
 import org.millrace.api.common.serialization.SimpleStringEncoder;
@@ -14,7 +14,7 @@ import org.millrace.util.Collector;
 import org.millrace.util.ParameterTool;
 
 /**
- * A checkpointed streaming job for {@link ExactlyOnceAfterTaskManagerKillsITCase}: a paced source of
+ * A checkpointed streaming job for the exactly-once tests (ExactlyOnceAfterTaskManagerKillsITCase, StandaloneHighAvailabilityITCase, YarnHighAvailabilityITCase): a paced source of
  * the numbers {@code 0 .. records-1} (an {@link IndexedSource}, so a restored job continues from the
  * checkpointed positions), keyed by {@code value % keys}, counted per key in {@link ValueState},
  * each record written as {@code key,value,runningCount} to the exactly-once {@link FileSink}.
@@ -24,7 +24,7 @@ import org.millrace.util.ParameterTool;
  */
 public final class ExactlyOnceCountingProgram {
 
-    static final String SOURCE_NAME = "Paced Numbers";
+    public static final String SOURCE_NAME = "Paced Numbers";
 
     private ExactlyOnceCountingProgram() {}
 

@@ -1,4 +1,4 @@
-package org.millrace.dist;
+package org.millrace.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * Checks what {@link ExactlyOnceCountingProgram} committed: the part files a reader sees, each line
  * {@code key,value,runningCount}, hold every record exactly once.
  */
-final class ExactlyOnceOutput {
+public final class ExactlyOnceOutput {
 
     private ExactlyOnceOutput() {}
 
     /** The files a reader of {@code output} sees (not hidden), each checked to be a committed part file. */
-    static List<Path> committedFiles(Path output) throws IOException {
+    public static List<Path> committedFiles(Path output) throws IOException {
         List<Path> visible = new ArrayList<>();
         try (Stream<Path> files = Files.list(output)) {
             files.filter(f -> !f.getFileName().toString().startsWith(".")).forEach(visible::add);
@@ -39,7 +39,7 @@ final class ExactlyOnceOutput {
      * has {@code records / keys} records, the expected sum of values and the running counts
      * {@code 1 .. records / keys}, each once.
      */
-    static void assertEveryRecordCommittedOnce(List<Path> files, int records, int keys) throws IOException {
+    public static void assertEveryRecordCommittedOnce(List<Path> files, int records, int keys) throws IOException {
         BitSet values = new BitSet(records);
         long[] counts = new long[keys];
         long[] sums = new long[keys];

@@ -1,4 +1,4 @@
-package org.millrace.dist;
+package org.millrace.testing;
 
 import java.io.Serializable;
 import java.util.concurrent.locks.LockSupport;
@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * afresh instead of catching up in a burst. Part of a function's serialized fields; the schedule
  * starts with the first call in the task.
  */
-final class Pacer implements Serializable {
+public final class Pacer implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final long MAX_LAG_NANOS = 1_000_000_000L;
@@ -17,12 +17,12 @@ final class Pacer implements Serializable {
     private final long nanosPerCall;
     private transient long nextSlot;
 
-    Pacer(int callsPerSecond) {
+    public Pacer(int callsPerSecond) {
         this.nanosPerCall = 1_000_000_000L / callsPerSecond;
     }
 
     /** Returns once this call's slot, {@code 1 / callsPerSecond} seconds after the previous one's, has come. */
-    void awaitSlot() {
+    public void awaitSlot() {
         long now = System.nanoTime();
         if (nextSlot == 0 || now - nextSlot > MAX_LAG_NANOS) {
             nextSlot = now;
