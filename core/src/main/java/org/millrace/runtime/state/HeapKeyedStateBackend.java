@@ -1,55 +1,41 @@
 package org.millrace.runtime.state;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.millrace.api.common.state.KeyedStateFunction;
 import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.api.java.typeutils.runtime.kryo.KryoSerializer;
-import org.millrace.core.memory.DataInputDeserializer;
 import org.millrace.core.memory.DataInputView;
-import org.millrace.core.memory.DataOutputSerializer;
 import org.millrace.core.memory.DataOutputView;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
 
 /**
- * Keyed state on the Java heap for one operator instance, laid out by key group: each state keeps
- * one hash map per key group this instance owns, so a snapshot can later be written (and
- * redistributed on rescale) key group by key group. The operator sets the current key before each
- * record; states read and write the entry of that key.
+ * Keyed state on the Java heap for one operator instance ({@code state.backend.type: hashmap}),
+ * laid out by key group: each state keeps one hash map per key group this instance owns, so a
+ * snapshot can later be written (and redistributed on rescale) key group by key group. The
+ * operator sets the current key before each record; states read and write the entry of that key.
  *
- * <p>Snapshots ({@link #snapshot}) write every registered {@link KeyGroupedState} per key group;
- * {@link #restore} reads back the key groups this instance owns from any number of files (more
- * than one when the parallelism changed), keeping each state's bytes until that state is
- * registered (operators ask for their states when they open, after the restore).
- *
- * <p>File format (version 1): {@code int magic, int version, int maxParallelism}, then per key group
- * with entries {@code int keyGroup, int states} and per state {@code UTF name, int length, bytes};
- * {@code -1} ends the file.
+ * <p>Snapshots write every registered {@link KeyGroupedState} per key group in the canonical format
+ * of {@link KeyedStateParts}; the synchronous part serializes the state into memory, the
+ * asynchronous part writes those bytes.
  *
  * <p>Used by the task thread only.
  */
-public final class HeapKeyedStateBackend<K> {
-
-    private static final int MAGIC = 0x4D524B53; // "MRKS"
-    private static final int VERSION = 1;
+public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
     private final TypeSerializer<K> keySerializer;
     private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
-    private final Map<String, NamespacedState<K, ?, ?>> namespacedStates = new HashMap<>();
-    private final Map<String, KeyGroupedState> snapshotParts = new LinkedHashMap<>();
-    /** Restored bytes of states not registered yet: name -> key group -> bytes. */
-    private final Map<String, Map<Integer, byte[]>> restoredParts = new HashMap<>();
+    private final Map<String, HeapNamespacedState<K, ?, ?>> namespacedStates = new HashMap<>();
+    private final KeyedStateParts parts;
     private K currentKey;
     private int currentKeyGroupIndex;
 
@@ -63,111 +49,59 @@ public final class HeapKeyedStateBackend<K> {
         this.keyGroupRange = keyGroupRange;
         this.maxParallelism = maxParallelism;
         this.keySerializer = keySerializer;
+        this.parts = new KeyedStateParts(keyGroupRange, maxParallelism);
     }
 
+    @Override
     public TypeSerializer<K> getKeySerializer() {
         return keySerializer;
     }
 
-    /**
-     * Adds a part to what snapshots write, under a name unique in this backend; restored bytes
-     * waiting for that name are read into it now.
-     */
+    @Override
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    @Override
     public void register(String name, KeyGroupedState state) throws IOException {
-        if (snapshotParts.putIfAbsent(name, state) != null) {
-            throw new IllegalStateException("Keyed state '" + name + "' is registered twice");
-        }
-        Map<Integer, byte[]> restored = restoredParts.remove(name);
-        if (restored != null) {
-            DataInputDeserializer in = new DataInputDeserializer();
-            for (Map.Entry<Integer, byte[]> e : restored.entrySet()) {
-                in.setBuffer(e.getValue(), 0, e.getValue().length);
-                state.readKeyGroup(e.getKey(), in);
-            }
-        }
+        parts.register(name, state);
     }
 
-    /** Writes every registered state of every key group this instance owns. */
+    @Override
     public void snapshot(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(maxParallelism);
-        DataOutputSerializer buffer = new DataOutputSerializer(4096);
-        List<String> names = new ArrayList<>();
-        List<byte[]> blobs = new ArrayList<>();
-        for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
-            names.clear();
-            blobs.clear();
-            for (Map.Entry<String, KeyGroupedState> part : snapshotParts.entrySet()) {
-                buffer.clear();
-                if (part.getValue().writeKeyGroup(kg, buffer)) {
-                    names.add(part.getKey());
-                    blobs.add(buffer.copyOfBuffer());
-                }
-            }
-            // restored state nobody asked for again stays in the snapshot
-            for (Map.Entry<String, Map<Integer, byte[]>> pending : restoredParts.entrySet()) {
-                byte[] bytes = pending.getValue().get(kg);
-                if (bytes != null) {
-                    names.add(pending.getKey());
-                    blobs.add(bytes);
-                }
-            }
-            if (names.isEmpty()) {
-                continue;
-            }
-            out.writeInt(kg);
-            out.writeInt(names.size());
-            for (int i = 0; i < names.size(); i++) {
-                out.writeUTF(names.get(i));
-                out.writeInt(blobs.get(i).length);
-                out.write(blobs.get(i));
-            }
-        }
-        out.writeInt(-1);
-        out.flush();
+        parts.snapshot(stream, name -> true);
     }
 
-    /**
-     * Reads the key groups of this instance from one snapshot file (of any instance of the
-     * operator, at any parallelism); call once per file before the operator opens.
-     */
+    @Override
     public void restore(InputStream stream, String source) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        int magic = in.readInt();
-        int version = in.readInt();
-        int writtenMaxParallelism = in.readInt();
-        if (magic != MAGIC || version != VERSION) {
-            throw new IOException(source + " is not keyed state of a known version (magic "
-                    + Integer.toHexString(magic) + ", version " + version + ")");
-        }
-        if (writtenMaxParallelism != maxParallelism) {
-            throw new IOException(source + " was written with max parallelism " + writtenMaxParallelism
-                    + " (key groups), but the operator now has " + maxParallelism
-                    + "; the max parallelism of a stateful operator cannot change");
-        }
-        int kg;
-        while ((kg = in.readInt()) >= 0) {
-            int parts = in.readInt();
-            for (int i = 0; i < parts; i++) {
-                String name = in.readUTF();
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                if (!keyGroupRange.contains(kg)) {
-                    continue;
-                }
-                KeyGroupedState registered = snapshotParts.get(name);
-                if (registered != null) {
-                    registered.readKeyGroup(kg, new DataInputDeserializer(bytes));
-                } else {
-                    restoredParts.computeIfAbsent(name, n -> new HashMap<>()).put(kg, bytes);
-                }
-            }
+        parts.restore(stream, source);
+    }
+
+    /** Serializes the state now (the task may change it afterwards); the writer thread writes the bytes. */
+    @Override
+    public KeyedStateSnapshot snapshotForCheckpoint(long checkpointId, boolean savepoint) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        snapshot(bytes);
+        return KeyedStateSnapshot.ofCanonicalBytes(bytes.toByteArray());
+    }
+
+    @Override
+    public void restoreIncremental(List<IncrementalKeyedStateHandle> handles, TaskCheckpointStorage storage)
+            throws IOException {
+        if (!handles.isEmpty()) {
+            throw new IOException("The checkpoint holds incremental RocksDB snapshots (" + handles.get(0).privateFiles()
+                    + ", ...), which the hashmap state backend cannot read; restore it with state.backend.type: rocksdb,"
+                    + " or take a savepoint (always in the canonical format) to change the backend");
         }
     }
 
-    /** Scopes all states to {@code key}; fails if the key does not belong to this instance (a routing bug). */
+    @Override
+    public void close() {
+        states.clear();
+        namespacedStates.clear();
+    }
+
+    @Override
     public void setCurrentKey(K key) {
         int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
         if (!keyGroupRange.contains(keyGroup)) {
@@ -178,20 +112,18 @@ public final class HeapKeyedStateBackend<K> {
         currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
     }
 
-    /**
-     * Scopes all states to {@code key}, whose key group the caller already knows (a timer keeps it),
-     * so the hash is not computed again.
-     */
+    @Override
     public void setCurrentKey(K key, int keyGroup) {
         currentKey = key;
         currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
     }
 
+    @Override
     public K getCurrentKey() {
         return currentKey;
     }
 
-    /** The key group of the current key. */
+    @Override
     public int getCurrentKeyGroup() {
         return currentKeyGroupIndex + keyGroupRange.startKeyGroup();
     }
@@ -200,11 +132,12 @@ public final class HeapKeyedStateBackend<K> {
         return currentKeyGroupIndex;
     }
 
+    @Override
     public KeyGroupRange getKeyGroupRange() {
         return keyGroupRange;
     }
 
-    /** The state named by the descriptor, created on first use; one instance per name. */
+    @Override
     @SuppressWarnings("unchecked")
     public <V> ValueState<V> getValueState(ValueStateDescriptor<V> descriptor) {
         HeapValueState<K, ?> state = states.get(descriptor.getName());
@@ -222,11 +155,7 @@ public final class HeapKeyedStateBackend<K> {
         return (ValueState<V>) state;
     }
 
-    /**
-     * Calls {@code function} for every key that has a value in the state of {@code descriptor},
-     * with that key current; the keys are collected first, so the function may change or clear
-     * the state. The current key afterwards is the last one visited.
-     */
+    @Override
     @SuppressWarnings("unchecked")
     public <V> void applyToAllKeys(ValueStateDescriptor<V> descriptor, KeyedStateFunction<K, ValueState<V>> function)
             throws Exception {
@@ -243,11 +172,11 @@ public final class HeapKeyedStateBackend<K> {
         }
     }
 
-    /** The namespaced state called {@code name}, created on first use; one instance per name. */
+    @Override
     @SuppressWarnings("unchecked")
     public <N, S> NamespacedState<K, N, S> getNamespacedState(String name) {
         return (NamespacedState<K, N, S>) namespacedStates.computeIfAbsent(name, n -> {
-            NamespacedState<K, N, S> created = new NamespacedState<>(this, keyGroupRange.size());
+            HeapNamespacedState<K, N, S> created = new HeapNamespacedState<>(this, keyGroupRange.size());
             try {
                 register("namespaced:" + n, created);
             } catch (IOException e) {

@@ -28,7 +28,7 @@ public final class KeyedStateViews {
 
     private KeyedStateViews() {}
 
-    public static <T> ListState<T> listState(HeapKeyedStateBackend<?> backend, ListStateDescriptor<T> descriptor) {
+    public static <T> ListState<T> listState(KeyedStateBackend<?> backend, ListStateDescriptor<T> descriptor) {
         ValueState<List<T>> lists = backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
                 Types.LIST(descriptor.getElementTypeInformation())));
         return new ListState<>() {
@@ -65,7 +65,7 @@ public final class KeyedStateViews {
         };
     }
 
-    public static <UK, UV> MapState<UK, UV> mapState(HeapKeyedStateBackend<?> backend, MapStateDescriptor<UK, UV> descriptor) {
+    public static <UK, UV> MapState<UK, UV> mapState(KeyedStateBackend<?> backend, MapStateDescriptor<UK, UV> descriptor) {
         ValueState<Map<UK, UV>> maps = backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
                 Types.MAP(descriptor.getKeyTypeInformation(), descriptor.getValueTypeInformation())));
         return new MapState<>() {
@@ -76,11 +76,7 @@ public final class KeyedStateViews {
 
             private Map<UK, UV> writable() throws Exception {
                 Map<UK, UV> map = maps.value();
-                if (map == null) {
-                    map = new HashMap<>();
-                    maps.update(map);
-                }
-                return map;
+                return map == null ? new HashMap<>() : map;
             }
 
             @Override
@@ -88,14 +84,19 @@ public final class KeyedStateViews {
                 return read().get(key);
             }
 
+            // every change is written back: a backend that stores bytes (RocksDB) does not see in-place changes
             @Override
             public void put(UK key, UV value) throws Exception {
-                writable().put(key, value);
+                Map<UK, UV> map = writable();
+                map.put(key, value);
+                maps.update(map);
             }
 
             @Override
             public void putAll(Map<UK, UV> entries) throws Exception {
-                writable().putAll(entries);
+                Map<UK, UV> map = writable();
+                map.putAll(entries);
+                maps.update(map);
             }
 
             @Override
@@ -105,6 +106,8 @@ public final class KeyedStateViews {
                     map.remove(key);
                     if (map.isEmpty()) {
                         maps.clear();
+                    } else {
+                        maps.update(map);
                     }
                 }
             }
@@ -141,7 +144,7 @@ public final class KeyedStateViews {
         };
     }
 
-    public static <T> ReducingState<T> reducingState(HeapKeyedStateBackend<?> backend, ReducingStateDescriptor<T> descriptor) {
+    public static <T> ReducingState<T> reducingState(KeyedStateBackend<?> backend, ReducingStateDescriptor<T> descriptor) {
         ValueState<T> values = backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(), descriptor.getTypeInformation()));
         ReduceFunction<T> reduce = descriptor.getReduceFunction();
         return new ReducingState<>() {
@@ -163,7 +166,7 @@ public final class KeyedStateViews {
         };
     }
 
-    public static <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(HeapKeyedStateBackend<?> backend,
+    public static <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(KeyedStateBackend<?> backend,
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         ValueState<ACC> accumulators = backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
                 descriptor.getAccumulatorTypeInformation()));

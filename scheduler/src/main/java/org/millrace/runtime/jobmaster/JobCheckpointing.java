@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.millrace.configuration.SavepointConfigOptions;
+import org.millrace.runtime.state.KeyedStateBackendLoader;
 import org.millrace.runtime.state.filesystem.CheckpointStorageLocation;
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.configuration.CheckpointingOptions;
@@ -66,6 +67,8 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     private final CheckpointCoordinator coordinator;
     private final ScheduledExecutorService timer;
     private final boolean exactlyOnce;
+    /** The job's {@code state.backend.*} settings, passed on to its tasks. */
+    private final Map<String, String> stateBackendSettings;
     private final Executor failureExecutor;
     private final Consumer<Throwable> failJob;
     private final Map<TaskId, TaskEntry> tasks = new ConcurrentHashMap<>();
@@ -78,6 +81,9 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
         this.failureExecutor = failureExecutor;
         this.failJob = failJob;
         this.exactlyOnce = conf.get(ExecutionCheckpointingOptions.CHECKPOINTING_MODE) == CheckpointingMode.EXACTLY_ONCE;
+        this.stateBackendSettings = TaskCheckpointing.stateBackendSettingsOf(jobGraph.getJobConfiguration());
+        // a bad state.backend.type fails the submission, naming the key, not every deployment
+        KeyedStateBackendLoader.fromConfiguration(conf, JobCheckpointing.class.getClassLoader());
         CheckpointCoordinatorConfiguration settings = CheckpointCoordinatorConfiguration.fromConfiguration(conf);
         this.storage = FsCheckpointStorage.create(conf, jobGraph.getJobID());
         Map<String, OperatorInfo> operators = new LinkedHashMap<>();
@@ -93,7 +99,7 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
         long nextId = Math.max(CheckpointRecovery.highestCheckpointId(storage.getFileSystem(), storage.getJobDirectory()),
                 initialSavepoint.map(CompletedCheckpoint::checkpointId).orElse(0L)) + 1;
         CompletedCheckpointStore completed = new CompletedCheckpointStore(conf.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS),
-                checkpoint -> storage.discard(checkpoint.directory()));
+                checkpoint -> storage.discard(checkpoint.directory()), storage::discardSharedFile);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "Checkpoint timer of job " + jobGraph.getJobID());
             t.setDaemon(true);
@@ -137,7 +143,7 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     /** What a deployed subtask needs to take part in checkpoints and to restore from the newest usable one. */
     TaskCheckpointing forDeployment(JobVertex vertex, Optional<CompletedCheckpoint> restoreFrom) {
         TaskRestore restore = restoreFrom.map(c -> restoreOf(c, vertex)).orElse(null);
-        return new TaskCheckpointing(storage.getJobDirectory().toString(), restore, exactlyOnce);
+        return new TaskCheckpointing(storage.getJobDirectory().toString(), restore, exactlyOnce, stateBackendSettings);
     }
 
     /**
