@@ -2,8 +2,6 @@ package org.millrace.runtime.state;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,14 +26,10 @@ import org.millrace.api.common.state.ValueStateDescriptor;
  *
  * <p>Used by the task thread only.
  */
-public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
 
-    private final KeyGroupRange keyGroupRange;
-    private final int maxParallelism;
-    private final TypeSerializer<K> keySerializer;
     private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
     private final Map<String, HeapNamespacedState<K, ?, ?>> namespacedStates = new HashMap<>();
-    private final KeyedStateParts parts;
     private K currentKey;
     private int currentKeyGroupIndex;
 
@@ -46,35 +40,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, TypeSerializer<K> keySerializer) {
-        this.keyGroupRange = keyGroupRange;
-        this.maxParallelism = maxParallelism;
-        this.keySerializer = keySerializer;
-        this.parts = new KeyedStateParts(keyGroupRange, maxParallelism);
-    }
-
-    @Override
-    public TypeSerializer<K> getKeySerializer() {
-        return keySerializer;
-    }
-
-    @Override
-    public int getMaxParallelism() {
-        return maxParallelism;
-    }
-
-    @Override
-    public void register(String name, KeyGroupedState state) throws IOException {
-        parts.register(name, state);
-    }
-
-    @Override
-    public void snapshot(OutputStream stream) throws IOException {
-        parts.snapshot(stream, name -> true);
-    }
-
-    @Override
-    public void restore(InputStream stream, String source) throws IOException {
-        parts.restore(stream, source);
+        super(keyGroupRange, maxParallelism, keySerializer);
     }
 
     /** Serializes the state now (the task may change it afterwards); the writer thread writes the bytes. */
@@ -103,11 +69,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     @Override
     public void setCurrentKey(K key) {
-        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
-        if (!keyGroupRange.contains(keyGroup)) {
-            throw new IllegalStateException("Key " + key + " is in key group " + keyGroup
-                    + ", which this operator instance does not own (" + keyGroupRange + ")");
-        }
+        int keyGroup = checkedKeyGroup(key);
         currentKey = key;
         currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
     }
@@ -130,11 +92,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     int currentKeyGroupIndex() {
         return currentKeyGroupIndex;
-    }
-
-    @Override
-    public KeyGroupRange getKeyGroupRange() {
-        return keyGroupRange;
     }
 
     @Override

@@ -73,7 +73,8 @@ public final class FsTaskCheckpointStorage implements TaskCheckpointStorage, Aut
 
     /** The shared directory of the job a checkpoint directory belongs to. */
     public static Path sharedDirectoryOf(Path checkpointDirectory) {
-        return new Path(checkpointDirectory.getParent(), IncrementalKeyedStateHandle.SHARED_DIRECTORY);
+        // through a string: a Path made from a directory's URI may keep its trailing '/'
+        return new Path(new Path(checkpointDirectory.toString()).getParent(), IncrementalKeyedStateHandle.SHARED_DIRECTORY);
     }
 
     private FileSystem fileSystemOf(Path path) throws IOException {
