@@ -3,6 +3,10 @@ package org.millrace.runtime.state;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
+import org.millrace.api.common.state.KeyedStateFunction;
+import org.millrace.api.common.state.ValueState;
+import org.millrace.api.common.state.ValueStateDescriptor;
 import org.millrace.api.common.typeutils.TypeSerializer;
 
 /**
@@ -63,4 +67,17 @@ public abstract class AbstractKeyedStateBackend<K> implements KeyedStateBackend<
     public final void restore(InputStream in, String source) throws IOException {
         parts.restore(in, source);
     }
+
+    @Override
+    public final <V> void applyToAllKeys(ValueStateDescriptor<V> descriptor, KeyedStateFunction<K, ValueState<V>> function)
+            throws Exception {
+        ValueState<V> state = getValueState(descriptor);
+        for (K key : keysWithValue(descriptor)) {
+            setCurrentKey(key);
+            function.process(key, state);
+        }
+    }
+
+    /** The keys with a value in the state of {@code descriptor}, collected first so the caller may change the state. */
+    protected abstract List<K> keysWithValue(ValueStateDescriptor<?> descriptor) throws IOException;
 }

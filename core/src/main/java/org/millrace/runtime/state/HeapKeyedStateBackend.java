@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.millrace.api.common.state.KeyedStateFunction;
 import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.millrace.core.memory.DataInputView;
@@ -113,20 +112,15 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <V> void applyToAllKeys(ValueStateDescriptor<V> descriptor, KeyedStateFunction<K, ValueState<V>> function)
-            throws Exception {
-        HeapValueState<K, V> state = (HeapValueState<K, V>) getValueState(descriptor);
+    protected List<K> keysWithValue(ValueStateDescriptor<?> descriptor) {
+        HeapValueState<K, ?> state = (HeapValueState<K, ?>) getValueState(descriptor);
         List<K> keys = new ArrayList<>();
-        for (StateTable<K, V> table : state.tables) {
+        for (StateTable<K, ?> table : state.tables) {
             if (table != null) {
                 table.forEach((key, value) -> keys.add(key));
             }
         }
-        for (K key : keys) {
-            setCurrentKey(key);
-            function.process(key, state);
-        }
+        return keys;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.millrace.api.common.state.KeyedStateFunction;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
 import org.millrace.api.common.typeutils.TypeSerializer;
@@ -179,10 +178,8 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <V> void applyToAllKeys(ValueStateDescriptor<V> descriptor, KeyedStateFunction<K, ValueState<V>> function)
-            throws Exception {
-        RocksDBValueState<K, V> state = (RocksDBValueState<K, V>) getValueState(descriptor);
+    protected List<K> keysWithValue(ValueStateDescriptor<?> descriptor) throws IOException {
+        RocksDBValueState<K, ?> state = (RocksDBValueState<K, ?>) getValueState(descriptor);
         List<K> keys = new ArrayList<>();
         DataInputDeserializer in = new DataInputDeserializer();
         instance().forEachInKeyGroups(state.columnFamily(), keyGroupRange.startKeyGroup(), keyGroupRange.endKeyGroup(),
@@ -190,10 +187,7 @@ public final class RocksDBKeyedStateBackend<K> extends AbstractKeyedStateBackend
                     in.setBuffer(key, 2, key.length - 2);
                     keys.add(keySerializer.deserialize(in));
                 });
-        for (K key : keys) {
-            setCurrentKey(key);
-            function.process(key, state);
-        }
+        return keys;
     }
 
     @Override
