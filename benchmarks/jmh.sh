@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the JMH micro-benchmarks of Millrace's record path (package org.millrace.benchmarks.jmh):
-# serialization per type class, the local-exchange buffer hand-over, key-group hashing and heap
-# keyed state. Builds the benchmarks module first if its jar is missing.
+# serialization per type class, the local-exchange buffer hand-over, key-group hashing and keyed
+# state (heap and RocksDB). Builds the benchmarks module first if its jar is missing.
 #
 #   benchmarks/jmh.sh [JMH options] [benchmark regex]
 #

@@ -30,8 +30,13 @@ import org.millrace.util.Collector;
  *   <li>for a job that puts {@code --state-mib} MiB of 1 KiB values into keyed state: the duration
  *       and size of the checkpoint taken once all of it is in, and the time from submitting a job
  *       that restores from that checkpoint until its operator opened with the state (restore),
- *       next to the same for an empty start.</li>
+ *       next to the same for an empty start;</li>
+ *   <li>per keyed state backend ({@code --backends}; RocksDB with incremental checkpoints), at the
+ *       backend without a job: the first checkpoint of {@code --state-mib} MiB of 1 KiB values, five
+ *       later ones each after 1 % of the keys were updated (duration, bytes written) and a restore
+ *       ({@link BackendCheckpointMeasurement}).</li>
  * </ol>
+ * {@code --parts} picks which of the three run (all by default).
  * Prints {@code CHECKPOINT} lines. Run with {@code -Xmx} at least 4 times the state size (the state,
  * its serialized copy, the restored copy).
  *
@@ -39,7 +44,8 @@ import org.millrace.util.Collector;
  */
 public final class CheckpointBenchmark {
 
-    static final String USAGE = "[--records N] [--keys K] [--state-mib M] [--repetitions R]";
+    static final String USAGE = "[--records N] [--keys K] [--state-mib M] [--repetitions R]"
+            + " [--parts throughput,state,backends] [--backends hashmap,rocksdb]";
     private static final int VALUE_BYTES = 1024;
     /** Set when the state-holding operator opened (after its restore), in this JVM. */
     private static volatile long openedAtNanos;
@@ -52,28 +58,43 @@ public final class CheckpointBenchmark {
         long keys = Long.parseLong(options.getOrDefault("--keys", "1000000"));
         long stateMib = Long.parseLong(options.getOrDefault("--state-mib", "256"));
         int repetitions = Integer.parseInt(options.getOrDefault("--repetitions", "3"));
+        java.util.List<String> parts = java.util.List.of(options.getOrDefault("--parts", "throughput,state,backends").split(","));
         Path dir = Files.createTempDirectory("millrace-checkpoint-bench");
         try {
-            double[] offRuns = new double[repetitions];
-            double[] onRuns = new double[repetitions];
-            for (int r = 0; r < repetitions; r++) {
-                // alternate the order, so JIT warm-up and drift favour neither
-                boolean offFirst = r % 2 == 0;
-                double first = countingJob(dir, records, keys, offFirst ? 0 : 1000);
-                double second = countingJob(dir, records, keys, offFirst ? 1000 : 0);
-                offRuns[r] = offFirst ? first : second;
-                onRuns[r] = offFirst ? second : first;
-                System.out.printf(Locale.ROOT, "CHECKPOINT workload=keyed-count records=%d keys=%d off_records_per_s=%.0f"
-                        + " every_1s_records_per_s=%.0f%n", records, keys, offRuns[r], onRuns[r]);
+            if (parts.contains("throughput")) {
+                throughput(dir, records, keys, repetitions);
             }
-            double off = median(offRuns);
-            double on = median(onRuns);
-            System.out.printf(Locale.ROOT, "CHECKPOINT-MEDIAN workload=keyed-count off_records_per_s=%.0f"
-                    + " every_1s_records_per_s=%.0f overhead_pct=%.1f%n", off, on, 100 * (off - on) / off);
-            stateJob(dir, stateMib * 1024);
+            if (parts.contains("state")) {
+                stateJob(dir, stateMib * 1024);
+            }
+            if (parts.contains("backends")) {
+                for (String backend : options.getOrDefault("--backends", "hashmap,rocksdb").split(",")) {
+                    new BackendCheckpointMeasurement(dir, backend.trim()).run(stateMib * 1024);
+                }
+            }
         } finally {
             deleteRecursively(dir);
         }
+    }
+
+    /** The keyed counting job without checkpoints and with one every second, alternately, {@code repetitions} times. */
+    private static void throughput(Path dir, long records, long keys, int repetitions) throws Exception {
+        double[] offRuns = new double[repetitions];
+        double[] onRuns = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            // alternate the order, so JIT warm-up and drift favour neither
+            boolean offFirst = r % 2 == 0;
+            double first = countingJob(dir, records, keys, offFirst ? 0 : 1000);
+            double second = countingJob(dir, records, keys, offFirst ? 1000 : 0);
+            offRuns[r] = offFirst ? first : second;
+            onRuns[r] = offFirst ? second : first;
+            System.out.printf(Locale.ROOT, "CHECKPOINT workload=keyed-count records=%d keys=%d off_records_per_s=%.0f"
+                    + " every_1s_records_per_s=%.0f%n", records, keys, offRuns[r], onRuns[r]);
+        }
+        double off = median(offRuns);
+        double on = median(onRuns);
+        System.out.printf(Locale.ROOT, "CHECKPOINT-MEDIAN workload=keyed-count off_records_per_s=%.0f"
+                + " every_1s_records_per_s=%.0f overhead_pct=%.1f%n", off, on, 100 * (off - on) / off);
     }
 
     private static double median(double[] values) {

@@ -40,6 +40,7 @@ public final class ConfigOptionRegistry {
             NettyShuffleEnvironmentOptions.class,
             PipelineOptions.class,
             SavepointConfigOptions.class,
+            StateBackendOptions.class,
             TaskManagerOptions.class);
 
     /** Holder class to its options sorted by key; holders sorted by simple name. */

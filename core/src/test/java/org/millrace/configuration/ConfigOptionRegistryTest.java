@@ -94,7 +94,7 @@ class ConfigOptionRegistryTest {
         assertEquals(List.of(CheckpointingOptions.class, CoreOptions.class, DeploymentOptions.class,
                         org.millrace.streaming.api.environment.ExecutionCheckpointingOptions.class, ExecutionOptions.class,
                         NettyShuffleEnvironmentOptions.class, PipelineOptions.class, SavepointConfigOptions.class,
-                        TaskManagerOptions.class),
+                        StateBackendOptions.class, TaskManagerOptions.class),
                 List.copyOf(registry.optionsByHolder().keySet()));
         assertEquals(List.of(ExecutionOptions.BATCH_SHUFFLE_MODE, ExecutionOptions.BUFFER_TIMEOUT,
                         ExecutionOptions.BUFFER_TIMEOUT_ENABLED, ExecutionOptions.RUNTIME_MODE),

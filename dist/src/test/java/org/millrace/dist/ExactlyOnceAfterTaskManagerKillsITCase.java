@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.testing.ExactlyOnceCountingProgram;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * replacement. After the job finished, the committed files hold every record exactly once: per key the
  * number of records, the sum of their values and the running counts {@code 1..n} are the expected
  * ones, and a reader sees no uncommitted file. The seed of the random moments is logged; set
- * {@code -Dmillrace.test.seed=<seed>} to repeat a run's choices.
+ * {@code -Dmillrace.test.seed=<seed>} to repeat a run's choices. Runs once per keyed state backend.
  */
 @Timeout(900)
 class ExactlyOnceAfterTaskManagerKillsITCase {
@@ -54,8 +56,10 @@ class ExactlyOnceAfterTaskManagerKillsITCase {
     @TempDir
     Path tmp;
 
-    @Test
-    void everyRecordCommittedExactlyOnceDespiteTaskManagerKills() throws Exception {
+    /** The heap, and RocksDB with incremental checkpoints (its files on the TaskManagers' local disk, the SSTs shared). */
+    @ParameterizedTest(name = "state.backend.type: {0}")
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void everyRecordCommittedExactlyOnceDespiteTaskManagerKills(String backend) throws Exception {
         long seed = Long.getLong("millrace.test.seed", System.nanoTime());
         LOG.info("Random kill moments with seed {}", seed);
         System.out.println("ExactlyOnceAfterTaskManagerKillsITCase seed: " + seed);
@@ -69,7 +73,10 @@ class ExactlyOnceAfterTaskManagerKillsITCase {
                 "cluster.evenly-spread-out-slots: true", // the keyed exchange crosses JVMs
                 "restart-strategy.type: fixed-delay",
                 "restart-strategy.fixed-delay.attempts: 20",
-                "restart-strategy.fixed-delay.delay: 200 ms")) {
+                "restart-strategy.fixed-delay.delay: 200 ms",
+                "state.backend.type: " + backend,
+                "state.backend.incremental: true",
+                "state.backend.rocksdb.localdir: " + tmp.resolve("rocksdb-local"))) {
             cluster.start(3);
 
             long start = System.nanoTime();
@@ -100,13 +107,16 @@ class ExactlyOnceAfterTaskManagerKillsITCase {
             long runMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(0, client.exitValue(), cluster.output("client", client) + "\n" + cluster.logs());
             long restarts = StandaloneClusterProcesses.lastNumber(RESTART, cluster.jobManagerLog()); // the last one logged
-            String figures = "run time " + runMillis + " ms, " + restarts + " restarts, " + completedCheckpoints(cluster)
+            String figures = backend + ": run time " + runMillis + " ms, " + restarts + " restarts, " + completedCheckpoints(cluster)
                     + " completed checkpoints, kill to running again (ms): " + recoveryMillis + ", seed " + seed;
             LOG.info("Exactly-once after TaskManager kills: {}", figures);
             System.out.println("ExactlyOnceAfterTaskManagerKillsITCase: " + figures);
             assertTrue(restarts >= KILLS, "every kill restarts the job: " + figures);
 
             ExactlyOnceOutput.assertEveryRecordCommittedOnce(ExactlyOnceOutput.committedFiles(output), RECORDS, KEYS);
+            // RocksDB backends work below their local directory (killed TaskManagers leave theirs); the heap never does
+            assertEquals(backend.equals("rocksdb"), Files.isDirectory(tmp.resolve("rocksdb-local")),
+                    "RocksDB working directories below " + tmp.resolve("rocksdb-local"));
         }
     }
 

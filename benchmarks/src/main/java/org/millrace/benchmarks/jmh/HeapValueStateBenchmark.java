@@ -9,6 +9,7 @@ import org.millrace.benchmarks.Workloads;
 import org.millrace.runtime.state.HeapKeyedStateBackend;
 import org.millrace.runtime.state.KeyGroupRange;
 import org.millrace.runtime.state.KeyGroupRangeAssignment;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -42,7 +44,7 @@ public class HeapValueStateBenchmark {
     @Param({"10000", "1000000"})
     public int keys;
 
-    private HeapKeyedStateBackend<Long> backend;
+    private KeyedStateBackend<Long> backend;
     private ValueState<Long> count;
     private Long[] lookups;
     private int cursor;
@@ -50,7 +52,7 @@ public class HeapValueStateBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         int maxParallelism = KeyGroupRangeAssignment.DEFAULT_LOWER_BOUND_MAX_PARALLELISM;
-        backend = new HeapKeyedStateBackend<>(new KeyGroupRange(0, maxParallelism - 1), maxParallelism);
+        backend = createBackend(new KeyGroupRange(0, maxParallelism - 1), maxParallelism);
         count = backend.getValueState(new ValueStateDescriptor<>("count", Types.LONG));
         for (int k = 0; k < keys; k++) {
             backend.setCurrentKey(key(k));
@@ -61,6 +63,16 @@ public class HeapValueStateBenchmark {
             // a new Long object equal to the stored key (keys are far outside the Long cache)
             lookups[i] = key((int) Long.remainderUnsigned(Workloads.mix(keys + i), keys));
         }
+    }
+
+    /** The backend under test; one implementation per benchmark JVM, so its calls stay monomorphic. */
+    protected KeyedStateBackend<Long> createBackend(KeyGroupRange keyGroups, int maxParallelism) throws IOException {
+        return new HeapKeyedStateBackend<>(keyGroups, maxParallelism);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        backend.close();
     }
 
     private static Long key(int k) {

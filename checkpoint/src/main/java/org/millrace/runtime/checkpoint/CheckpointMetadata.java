@@ -16,8 +16,14 @@ public record CheckpointMetadata(JobID jobId, long checkpointId, long timestamp,
         operators = List.copyOf(operators);
     }
 
-    /** Every state file the checkpoint consists of (besides the metadata file itself). */
+    /** Every state file in the checkpoint's own directory (besides the metadata file itself). */
     public List<FileStateHandle> files() {
         return operators.stream().flatMap(o -> o.subtasks().stream()).flatMap(s -> s.files().stream()).toList();
+    }
+
+    /** Every file of the job's shared directory the checkpoint uses (incremental keyed state); no duplicates. */
+    public List<FileStateHandle> sharedFiles() {
+        return operators.stream().flatMap(o -> o.subtasks().stream()).flatMap(s -> s.sharedFiles().stream())
+                .distinct().toList();
     }
 }

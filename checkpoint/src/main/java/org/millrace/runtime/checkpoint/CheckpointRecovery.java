@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.millrace.runtime.state.filesystem.CheckpointStorageLocation;
 import org.millrace.runtime.state.filesystem.FileStateHandle;
+import org.millrace.runtime.state.filesystem.FsTaskCheckpointStorage;
 import org.millrace.runtime.state.filesystem.StateFileReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the checkpoint to restore from: the newest {@code chk-<n>} directory of a job whose
  * {@code _metadata} is complete and whose every state file is present, of the right length and
- * matches its checksum. A damaged checkpoint is skipped with a warning saying why, and the next
+ * matches its checksum (shared files of incremental checkpoints included). A damaged checkpoint is skipped with a warning saying why, and the next
  * older one is tried; checkpoints whose metadata was never written (the job died while taking
  * them) are skipped the same way.
  */
@@ -71,6 +72,10 @@ public final class CheckpointRecovery {
         }
         for (FileStateHandle file : metadata.files()) {
             StateFileReader.verify(fs, directory, file);
+        }
+        Path shared = FsTaskCheckpointStorage.sharedDirectoryOf(directory);
+        for (FileStateHandle file : metadata.sharedFiles()) {
+            StateFileReader.verify(fs, shared, file);
         }
         return new CompletedCheckpoint(directory.toString(), metadata);
     }

@@ -1,55 +1,34 @@
 package org.millrace.runtime.state;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.millrace.api.common.state.KeyedStateFunction;
 import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.api.java.typeutils.runtime.kryo.KryoSerializer;
-import org.millrace.core.memory.DataInputDeserializer;
 import org.millrace.core.memory.DataInputView;
-import org.millrace.core.memory.DataOutputSerializer;
 import org.millrace.core.memory.DataOutputView;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
 
 /**
- * Keyed state on the Java heap for one operator instance, laid out by key group: each state keeps
- * one hash map per key group this instance owns, so a snapshot can later be written (and
- * redistributed on rescale) key group by key group. The operator sets the current key before each
- * record; states read and write the entry of that key.
+ * Keyed state on the Java heap for one operator instance ({@code state.backend.type: hashmap}),
+ * laid out by key group: each state keeps one hash map per key group this instance owns, so a
+ * snapshot can later be written (and redistributed on rescale) key group by key group. The
+ * operator sets the current key before each record; states read and write the entry of that key.
  *
- * <p>Snapshots ({@link #snapshot}) write every registered {@link KeyGroupedState} per key group;
- * {@link #restore} reads back the key groups this instance owns from any number of files (more
- * than one when the parallelism changed), keeping each state's bytes until that state is
- * registered (operators ask for their states when they open, after the restore).
- *
- * <p>File format (version 1): {@code int magic, int version, int maxParallelism}, then per key group
- * with entries {@code int keyGroup, int states} and per state {@code UTF name, int length, bytes};
- * {@code -1} ends the file.
+ * <p>Snapshots write every registered {@link KeyGroupedState} per key group in the canonical format
+ * of {@link KeyedStateParts}; the synchronous part serializes the state into memory, the
+ * asynchronous part writes those bytes.
  *
  * <p>Used by the task thread only.
  */
-public final class HeapKeyedStateBackend<K> {
+public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K> {
 
-    private static final int MAGIC = 0x4D524B53; // "MRKS"
-    private static final int VERSION = 1;
-
-    private final KeyGroupRange keyGroupRange;
-    private final int maxParallelism;
-    private final TypeSerializer<K> keySerializer;
     private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
-    private final Map<String, NamespacedState<K, ?, ?>> namespacedStates = new HashMap<>();
-    private final Map<String, KeyGroupedState> snapshotParts = new LinkedHashMap<>();
-    /** Restored bytes of states not registered yet: name -> key group -> bytes. */
-    private final Map<String, Map<Integer, byte[]>> restoredParts = new HashMap<>();
+    private final Map<String, HeapNamespacedState<K, ?, ?>> namespacedStates = new HashMap<>();
     private K currentKey;
     private int currentKeyGroupIndex;
 
@@ -60,138 +39,52 @@ public final class HeapKeyedStateBackend<K> {
     }
 
     public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, TypeSerializer<K> keySerializer) {
-        this.keyGroupRange = keyGroupRange;
-        this.maxParallelism = maxParallelism;
-        this.keySerializer = keySerializer;
+        super(keyGroupRange, maxParallelism, keySerializer);
     }
 
-    public TypeSerializer<K> getKeySerializer() {
-        return keySerializer;
+    /** Serializes the state now (the task may change it afterwards); the writer thread writes the bytes. */
+    @Override
+    public KeyedStateSnapshot snapshotForCheckpoint(long checkpointId, boolean savepoint) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        snapshot(bytes);
+        return KeyedStateSnapshot.ofCanonicalBytes(bytes.toByteArray());
     }
 
-    /**
-     * Adds a part to what snapshots write, under a name unique in this backend; restored bytes
-     * waiting for that name are read into it now.
-     */
-    public void register(String name, KeyGroupedState state) throws IOException {
-        if (snapshotParts.putIfAbsent(name, state) != null) {
-            throw new IllegalStateException("Keyed state '" + name + "' is registered twice");
-        }
-        Map<Integer, byte[]> restored = restoredParts.remove(name);
-        if (restored != null) {
-            DataInputDeserializer in = new DataInputDeserializer();
-            for (Map.Entry<Integer, byte[]> e : restored.entrySet()) {
-                in.setBuffer(e.getValue(), 0, e.getValue().length);
-                state.readKeyGroup(e.getKey(), in);
-            }
+    @Override
+    public void restoreIncremental(List<IncrementalKeyedStateHandle> handles, TaskCheckpointStorage storage)
+            throws IOException {
+        if (!handles.isEmpty()) {
+            throw new IOException("The checkpoint holds incremental RocksDB snapshots (" + handles.get(0).privateFiles()
+                    + ", ...), which the hashmap state backend cannot read; restore it with state.backend.type: rocksdb,"
+                    + " or take a savepoint (always in the canonical format) to change the backend");
         }
     }
 
-    /** Writes every registered state of every key group this instance owns. */
-    public void snapshot(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(maxParallelism);
-        DataOutputSerializer buffer = new DataOutputSerializer(4096);
-        List<String> names = new ArrayList<>();
-        List<byte[]> blobs = new ArrayList<>();
-        for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
-            names.clear();
-            blobs.clear();
-            for (Map.Entry<String, KeyGroupedState> part : snapshotParts.entrySet()) {
-                buffer.clear();
-                if (part.getValue().writeKeyGroup(kg, buffer)) {
-                    names.add(part.getKey());
-                    blobs.add(buffer.copyOfBuffer());
-                }
-            }
-            // restored state nobody asked for again stays in the snapshot
-            for (Map.Entry<String, Map<Integer, byte[]>> pending : restoredParts.entrySet()) {
-                byte[] bytes = pending.getValue().get(kg);
-                if (bytes != null) {
-                    names.add(pending.getKey());
-                    blobs.add(bytes);
-                }
-            }
-            if (names.isEmpty()) {
-                continue;
-            }
-            out.writeInt(kg);
-            out.writeInt(names.size());
-            for (int i = 0; i < names.size(); i++) {
-                out.writeUTF(names.get(i));
-                out.writeInt(blobs.get(i).length);
-                out.write(blobs.get(i));
-            }
-        }
-        out.writeInt(-1);
-        out.flush();
+    @Override
+    public void close() {
+        states.clear();
+        namespacedStates.clear();
     }
 
-    /**
-     * Reads the key groups of this instance from one snapshot file (of any instance of the
-     * operator, at any parallelism); call once per file before the operator opens.
-     */
-    public void restore(InputStream stream, String source) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        int magic = in.readInt();
-        int version = in.readInt();
-        int writtenMaxParallelism = in.readInt();
-        if (magic != MAGIC || version != VERSION) {
-            throw new IOException(source + " is not keyed state of a known version (magic "
-                    + Integer.toHexString(magic) + ", version " + version + ")");
-        }
-        if (writtenMaxParallelism != maxParallelism) {
-            throw new IOException(source + " was written with max parallelism " + writtenMaxParallelism
-                    + " (key groups), but the operator now has " + maxParallelism
-                    + "; the max parallelism of a stateful operator cannot change");
-        }
-        int kg;
-        while ((kg = in.readInt()) >= 0) {
-            int parts = in.readInt();
-            for (int i = 0; i < parts; i++) {
-                String name = in.readUTF();
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                if (!keyGroupRange.contains(kg)) {
-                    continue;
-                }
-                KeyGroupedState registered = snapshotParts.get(name);
-                if (registered != null) {
-                    registered.readKeyGroup(kg, new DataInputDeserializer(bytes));
-                } else {
-                    restoredParts.computeIfAbsent(name, n -> new HashMap<>()).put(kg, bytes);
-                }
-            }
-        }
-    }
-
-    /** Scopes all states to {@code key}; fails if the key does not belong to this instance (a routing bug). */
+    @Override
     public void setCurrentKey(K key) {
-        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
-        if (!keyGroupRange.contains(keyGroup)) {
-            throw new IllegalStateException("Key " + key + " is in key group " + keyGroup
-                    + ", which this operator instance does not own (" + keyGroupRange + ")");
-        }
+        int keyGroup = checkedKeyGroup(key);
         currentKey = key;
         currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
     }
 
-    /**
-     * Scopes all states to {@code key}, whose key group the caller already knows (a timer keeps it),
-     * so the hash is not computed again.
-     */
+    @Override
     public void setCurrentKey(K key, int keyGroup) {
         currentKey = key;
         currentKeyGroupIndex = keyGroup - keyGroupRange.startKeyGroup();
     }
 
+    @Override
     public K getCurrentKey() {
         return currentKey;
     }
 
-    /** The key group of the current key. */
+    @Override
     public int getCurrentKeyGroup() {
         return currentKeyGroupIndex + keyGroupRange.startKeyGroup();
     }
@@ -200,11 +93,7 @@ public final class HeapKeyedStateBackend<K> {
         return currentKeyGroupIndex;
     }
 
-    public KeyGroupRange getKeyGroupRange() {
-        return keyGroupRange;
-    }
-
-    /** The state named by the descriptor, created on first use; one instance per name. */
+    @Override
     @SuppressWarnings("unchecked")
     public <V> ValueState<V> getValueState(ValueStateDescriptor<V> descriptor) {
         HeapValueState<K, ?> state = states.get(descriptor.getName());
@@ -222,32 +111,23 @@ public final class HeapKeyedStateBackend<K> {
         return (ValueState<V>) state;
     }
 
-    /**
-     * Calls {@code function} for every key that has a value in the state of {@code descriptor},
-     * with that key current; the keys are collected first, so the function may change or clear
-     * the state. The current key afterwards is the last one visited.
-     */
-    @SuppressWarnings("unchecked")
-    public <V> void applyToAllKeys(ValueStateDescriptor<V> descriptor, KeyedStateFunction<K, ValueState<V>> function)
-            throws Exception {
-        HeapValueState<K, V> state = (HeapValueState<K, V>) getValueState(descriptor);
+    @Override
+    protected List<K> keysWithValue(ValueStateDescriptor<?> descriptor) {
+        HeapValueState<K, ?> state = (HeapValueState<K, ?>) getValueState(descriptor);
         List<K> keys = new ArrayList<>();
-        for (StateTable<K, V> table : state.tables) {
+        for (StateTable<K, ?> table : state.tables) {
             if (table != null) {
                 table.forEach((key, value) -> keys.add(key));
             }
         }
-        for (K key : keys) {
-            setCurrentKey(key);
-            function.process(key, state);
-        }
+        return keys;
     }
 
-    /** The namespaced state called {@code name}, created on first use; one instance per name. */
+    @Override
     @SuppressWarnings("unchecked")
     public <N, S> NamespacedState<K, N, S> getNamespacedState(String name) {
         return (NamespacedState<K, N, S>) namespacedStates.computeIfAbsent(name, n -> {
-            NamespacedState<K, N, S> created = new NamespacedState<>(this, keyGroupRange.size());
+            HeapNamespacedState<K, N, S> created = new HeapNamespacedState<>(this, keyGroupRange.size());
             try {
                 register("namespaced:" + n, created);
             } catch (IOException e) {

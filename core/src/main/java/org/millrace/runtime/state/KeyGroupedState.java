@@ -6,7 +6,7 @@ import org.millrace.core.memory.DataOutputView;
 
 /**
  * A part of a keyed operator's state that a snapshot writes key group by key group (a value state,
- * the timers), registered with the {@link HeapKeyedStateBackend} under a name unique in the
+ * the timers), registered with the {@link KeyedStateBackend} under a name unique in the
  * operator. Writing per key group is what lets a restored job run at a different parallelism: each
  * new instance reads back just the key groups it owns.
  */

@@ -28,7 +28,7 @@ public final class KeyedStateViews {
 
     private KeyedStateViews() {}
 
-    public static <T> ListState<T> listState(HeapKeyedStateBackend<?> backend, ListStateDescriptor<T> descriptor) {
+    public static <T> ListState<T> listState(KeyedStateBackend<?> backend, ListStateDescriptor<T> descriptor) {
         return listState(backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
                 Types.LIST(descriptor.getElementTypeInformation()))));
     }
@@ -69,7 +69,7 @@ public final class KeyedStateViews {
         };
     }
 
-    public static <UK, UV> MapState<UK, UV> mapState(HeapKeyedStateBackend<?> backend, MapStateDescriptor<UK, UV> descriptor) {
+    public static <UK, UV> MapState<UK, UV> mapState(KeyedStateBackend<?> backend, MapStateDescriptor<UK, UV> descriptor) {
         return mapState(backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
                 Types.MAP(descriptor.getKeyTypeInformation(), descriptor.getValueTypeInformation()))));
     }
@@ -84,11 +84,7 @@ public final class KeyedStateViews {
 
             private Map<UK, UV> writable() throws Exception {
                 Map<UK, UV> map = maps.value();
-                if (map == null) {
-                    map = new HashMap<>();
-                    maps.update(map);
-                }
-                return map;
+                return map == null ? new HashMap<>() : map;
             }
 
             @Override
@@ -96,14 +92,19 @@ public final class KeyedStateViews {
                 return read().get(key);
             }
 
+            // every change is written back: a backend that stores bytes (RocksDB) does not see in-place changes
             @Override
             public void put(UK key, UV value) throws Exception {
-                writable().put(key, value);
+                Map<UK, UV> map = writable();
+                map.put(key, value);
+                maps.update(map);
             }
 
             @Override
             public void putAll(Map<UK, UV> entries) throws Exception {
-                writable().putAll(entries);
+                Map<UK, UV> map = writable();
+                map.putAll(entries);
+                maps.update(map);
             }
 
             @Override
@@ -113,6 +114,8 @@ public final class KeyedStateViews {
                     map.remove(key);
                     if (map.isEmpty()) {
                         maps.clear();
+                    } else {
+                        maps.update(map);
                     }
                 }
             }
@@ -149,7 +152,7 @@ public final class KeyedStateViews {
         };
     }
 
-    public static <T> ReducingState<T> reducingState(HeapKeyedStateBackend<?> backend, ReducingStateDescriptor<T> descriptor) {
+    public static <T> ReducingState<T> reducingState(KeyedStateBackend<?> backend, ReducingStateDescriptor<T> descriptor) {
         return reducingState(backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(), descriptor.getTypeInformation())),
                 descriptor.getReduceFunction());
     }
@@ -175,7 +178,7 @@ public final class KeyedStateViews {
         };
     }
 
-    public static <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(HeapKeyedStateBackend<?> backend,
+    public static <IN, ACC, OUT> AggregatingState<IN, OUT> aggregatingState(KeyedStateBackend<?> backend,
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         return aggregatingState(backend.getValueState(new ValueStateDescriptor<>(descriptor.getName(),
                 descriptor.getAccumulatorTypeInformation())), descriptor.getAggregateFunction());

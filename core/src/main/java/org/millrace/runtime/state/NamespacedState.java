@@ -1,120 +1,34 @@
 package org.millrace.runtime.state;
 
-import java.io.IOException;
-import org.millrace.api.common.typeutils.TypeSerializer;
-import org.millrace.api.java.typeutils.runtime.kryo.KryoSerializer;
-import org.millrace.core.memory.DataInputView;
-import org.millrace.core.memory.DataOutputView;
-
 /**
  * One state of a keyed operator whose entries are scoped to the backend's current key and to a
  * namespace the operator sets (a window, or {@link VoidNamespace}). Holds any object per entry;
- * what it means (an accumulator, a list of elements, a user's value) is up to the operator.
- * Stored per key group, like all keyed state, so it is snapshotted key group by key group (keys
- * with the backend's key serializer, namespaces and entries with Kryo).
+ * what it means (an accumulator, a list of elements, a user's value) is up to the operator. A
+ * backend that stores bytes sees only what is passed to {@link #update}: an entry changed in place
+ * must be written back.
  *
  * <p>Used by the task thread only.
  */
-public final class NamespacedState<K, N, S> implements KeyGroupedState {
+public interface NamespacedState<K, N, S> {
 
-    private final HeapKeyedStateBackend<K> backend;
-    private final NamespacedStateTable<K, N, S>[] tables;
-    /** Namespaces and entries are snapshotted with Kryo: operators keep objects of many kinds here. */
-    private final TypeSerializer<Object> namespaceSerializer = new KryoSerializer<>(Object.class);
-    private final TypeSerializer<Object> valueSerializer = new KryoSerializer<>(Object.class);
-    private N namespace;
+    void setCurrentNamespace(N namespace);
 
-    @SuppressWarnings("unchecked")
-    NamespacedState(HeapKeyedStateBackend<K> backend, int numKeyGroups) {
-        this.backend = backend;
-        this.tables = new NamespacedStateTable[numKeyGroups];
-    }
-
-    @Override
-    public boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
-        NamespacedStateTable<K, N, S> table = tables[keyGroup - backend.getKeyGroupRange().startKeyGroup()];
-        if (table == null || table.size() == 0) {
-            return false;
-        }
-        out.writeInt(table.size());
-        TypeSerializer<K> keys = backend.getKeySerializer();
-        table.forEach((key, ns, value) -> {
-            keys.serialize(key, out);
-            namespaceSerializer.serialize(ns, out);
-            valueSerializer.serialize(value, out);
-        });
-        return true;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void readKeyGroup(int keyGroup, DataInputView in) throws IOException {
-        int index = keyGroup - backend.getKeyGroupRange().startKeyGroup();
-        NamespacedStateTable<K, N, S> table = tables[index];
-        if (table == null) {
-            table = new NamespacedStateTable<>();
-            tables[index] = table;
-        }
-        int count = in.readInt();
-        TypeSerializer<K> keys = backend.getKeySerializer();
-        for (int i = 0; i < count; i++) {
-            K key = keys.deserialize(in);
-            table.put(key, (N) namespaceSerializer.deserialize(in), (S) valueSerializer.deserialize(in));
-        }
-    }
-
-    public void setCurrentNamespace(N namespace) {
-        this.namespace = namespace;
-    }
-
-    public N getCurrentNamespace() {
-        return namespace;
-    }
-
-    private NamespacedStateTable<K, N, S> table() {
-        int idx = backend.currentKeyGroupIndex();
-        NamespacedStateTable<K, N, S> t = tables[idx];
-        if (t == null) {
-            t = new NamespacedStateTable<>();
-            tables[idx] = t;
-        }
-        return t;
-    }
+    N getCurrentNamespace();
 
     /** The entry of the current key and namespace, or null. */
-    public S get() {
-        return table().get(backend.getCurrentKey(), namespace);
-    }
+    S get();
 
     /** The entry of the current key in {@code otherNamespace}, or null. */
-    public S get(N otherNamespace) {
-        return table().get(backend.getCurrentKey(), otherNamespace);
-    }
+    S get(N otherNamespace);
 
     /** Sets the entry of the current key and namespace; null removes it. */
-    public void update(S value) {
-        if (value == null) {
-            clear();
-        } else {
-            table().put(backend.getCurrentKey(), namespace, value);
-        }
-    }
+    void update(S value);
 
-    public void clear() {
-        table().remove(backend.getCurrentKey(), namespace);
-    }
+    void clear();
 
     /** Removes the entry of the current key in {@code otherNamespace}. */
-    public void clear(N otherNamespace) {
-        table().remove(backend.getCurrentKey(), otherNamespace);
-    }
+    void clear(N otherNamespace);
 
     /** Number of entries over all key groups (for tests and metrics). */
-    public int size() {
-        int n = 0;
-        for (NamespacedStateTable<K, N, S> t : tables) {
-            n += t == null ? 0 : t.size();
-        }
-        return n;
-    }
+    int size();
 }

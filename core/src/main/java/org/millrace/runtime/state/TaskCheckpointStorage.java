@@ -23,4 +23,13 @@ public interface TaskCheckpointStorage {
      * checked, so a damaged file fails with an exception naming it rather than yielding wrong state.
      */
     InputStream openRestoredStateFile(FileStateHandle handle) throws IOException;
+
+    /**
+     * A new file in the job's shared directory ({@code <job directory>/shared/}), where incremental
+     * checkpoints keep files several checkpoints use; {@code name} must be unique in the job.
+     */
+    CheckpointStateOutputStream createSharedStateFile(String name) throws IOException;
+
+    /** Opens a shared file of the checkpoint the task restores from, checking its length and checksum. */
+    InputStream openRestoredSharedStateFile(FileStateHandle handle) throws IOException;
 }

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.millrace.configuration.SavepointConfigOptions;
+import org.millrace.runtime.state.KeyedStateBackendLoader;
 import org.millrace.runtime.state.filesystem.CheckpointStorageLocation;
 import org.millrace.api.common.RuntimeExecutionMode;
 import org.millrace.configuration.CheckpointingOptions;
@@ -72,6 +73,8 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     private final ScheduledExecutorService timer;
     private final boolean exactlyOnce;
     private final ExternalizedCheckpointRetention retention;
+    /** The job's {@code state.backend.*} settings, passed on to its tasks. */
+    private final Map<String, String> stateBackendSettings;
     private final Executor failureExecutor;
     private final Consumer<Throwable> failJob;
     private final Map<TaskId, TaskEntry> tasks = new ConcurrentHashMap<>();
@@ -87,6 +90,9 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
         this.failJob = failJob;
         this.exactlyOnce = conf.get(ExecutionCheckpointingOptions.CHECKPOINTING_MODE) == CheckpointingMode.EXACTLY_ONCE;
         this.retention = conf.get(ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION);
+        this.stateBackendSettings = TaskCheckpointing.stateBackendSettingsOf(jobGraph.getJobConfiguration());
+        // a bad state.backend.type fails the submission, naming the key, not every deployment
+        KeyedStateBackendLoader.fromConfiguration(conf, JobCheckpointing.class.getClassLoader());
         CheckpointCoordinatorConfiguration settings = CheckpointCoordinatorConfiguration.fromConfiguration(conf);
         this.storage = FsCheckpointStorage.create(conf, jobGraph.getJobID());
         Map<String, OperatorInfo> operators = new LinkedHashMap<>();
@@ -113,7 +119,7 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
                     + e.getMessage(), e);
         }
         CompletedCheckpointStore completed = new CompletedCheckpointStore(conf.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS),
-                checkpoint -> storage.discard(checkpoint.directory()), pointers);
+                checkpoint -> storage.discard(checkpoint.directory()), storage::discardSharedFile, pointers);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "Checkpoint timer of job " + jobGraph.getJobID());
             t.setDaemon(true);
@@ -158,7 +164,7 @@ final class JobCheckpointing implements CheckpointCoordinator.JobTasks, AutoClos
     /** What a deployed subtask needs to take part in checkpoints and to restore from the newest usable one. */
     TaskCheckpointing forDeployment(JobVertex vertex, Optional<CompletedCheckpoint> restoreFrom) {
         TaskRestore restore = restoreFrom.map(c -> restoreOf(c, vertex)).orElse(null);
-        return new TaskCheckpointing(storage.getJobDirectory().toString(), restore, exactlyOnce);
+        return new TaskCheckpointing(storage.getJobDirectory().toString(), restore, exactlyOnce, stateBackendSettings);
     }
 
     /**

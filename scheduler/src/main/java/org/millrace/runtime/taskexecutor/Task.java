@@ -8,6 +8,7 @@ import java.util.Map;
 import org.millrace.runtime.checkpoint.SubtaskState;
 import org.millrace.runtime.execution.ExecutionState;
 import org.millrace.runtime.state.CheckpointResponder;
+import org.millrace.runtime.state.KeyedStateBackendLoader;
 import org.millrace.runtime.state.TaskStateManager;
 import org.millrace.runtime.state.filesystem.FsTaskCheckpointStorage;
 import org.millrace.runtime.io.network.InputGate;
@@ -158,7 +159,8 @@ final class Task implements Runnable {
                     public void decline(long checkpointId, Throwable reason) {
                         listener.declineCheckpoint(id, checkpointId, name + ": " + reason.getMessage());
                     }
-                }, settings.restore(), snapshotWriters, settings.exactlyOnce());
+                }, settings.restore(), snapshotWriters, settings.exactlyOnce(), KeyedStateBackendLoader.fromConfiguration(
+                        settings.stateBackendConfiguration(configuration), userCodeClassLoader));
             }
             TaskSetup setup = new TaskSetup(descriptor.jobName(), descriptor.vertex(), descriptor.subtaskIndex(),
                     descriptor.attemptNumber(), descriptor.executionMode(), descriptor.outputEdges(), outputs,

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.api.common.state.ValueState;
@@ -23,7 +25,8 @@ import org.millrace.util.Collector;
 /**
  * A checkpointed job that fails after a checkpoint resumes from it: sources continue from their
  * checkpointed positions (not from the start) and keyed state holds every record exactly once, so
- * the per-key counts and sums after the failure equal those of a run without one.
+ * the per-key counts and sums after the failure equal those of a run without one — on the heap and
+ * on RocksDB with incremental checkpoints.
  */
 @Timeout(180)
 class CheckpointRecoveryITCase {
@@ -66,9 +69,17 @@ class CheckpointRecoveryITCase {
         }
     }
 
-    @Test
-    void jobResumesFromItsLatestCheckpointWithKeyedStateExactlyOnce(@TempDir Path checkpoints) throws Exception {
-        Configuration conf = FailureInjector.restartingConfiguration(checkpoints, 2);
+    @BeforeEach
+    void forgetEarlierOutput() {
+        LATEST.clear();
+    }
+
+    @ParameterizedTest(name = "state.backend.type: {0}")
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void jobResumesFromItsLatestCheckpointWithKeyedStateExactlyOnce(String backend, @TempDir Path checkpoints)
+            throws Exception {
+        Configuration conf = StateBackendsUnderTest.use(FailureInjector.restartingConfiguration(checkpoints, 2), backend,
+                checkpoints.resolve("rocksdb-local"));
         FailureInjector failure = new FailureInjector(0, 1, 1);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         env.setParallelism(2);
@@ -87,6 +98,7 @@ class CheckpointRecoveryITCase {
         assertTrue(failure.readAfterFailures() > 0 && failure.readAfterFailures() < RECORDS / 2,
                 "source subtask 0 resumed from its checkpointed position, not from the start: read "
                         + failure.readAfterFailures() + " of its " + RECORDS / 2 + " records again");
+        StateBackendsUnderTest.assertKeyedStateWasIn(backend.equals("rocksdb"), checkpoints.resolve("rocksdb-local"));
         assertEquals(KEYS, LATEST.size());
         for (long key = 0; key < KEYS; key++) {
             long count = RECORDS / KEYS;

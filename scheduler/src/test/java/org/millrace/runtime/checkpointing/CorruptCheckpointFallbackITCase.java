@@ -19,7 +19,6 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.millrace.api.common.functions.RichMapFunction;
@@ -33,7 +32,9 @@ import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * A damaged latest checkpoint is not restored: when the job fails, the newest checkpoint's keyed
  * state file has been corrupted, so recovery logs why it is unusable and restores the one before
- * it — and the counts are still exact, because sources rewind to that checkpoint too.
+ * it — and the counts are still exact, because sources rewind to that checkpoint too. With RocksDB
+ * and incremental checkpoints the damaged file is an SST file in the job's shared directory that
+ * only the newest checkpoint uses.
  */
 @Timeout(180)
 class CorruptCheckpointFallbackITCase {
@@ -44,16 +45,18 @@ class CorruptCheckpointFallbackITCase {
     static final class CorruptThenFail extends RichMapFunction<Long, Long> implements CheckpointListener {
         private static final long serialVersionUID = 1L;
         private final String root;
+        private final boolean sharedFile;
         private int completed;
 
-        CorruptThenFail(String root) {
+        CorruptThenFail(String root, boolean sharedFile) {
             this.root = root;
+            this.sharedFile = sharedFile;
         }
 
         @Override
         public Long map(Long value) throws IOException {
             if (completed >= 2 && getRuntimeContext().getAttemptNumber() == 0 && getRuntimeContext().getIndexOfThisSubtask() == 0) {
-                corruptNewestCheckpoint(CHECKPOINT_ROOTS.get(root));
+                corruptNewestCheckpoint(CHECKPOINT_ROOTS.get(root), sharedFile);
                 throw new IllegalStateException("failure after corrupting the newest checkpoint");
             }
             return value;
@@ -65,15 +68,27 @@ class CorruptCheckpointFallbackITCase {
         }
     }
 
-    static void corruptNewestCheckpoint(Path root) throws IOException {
-        Path newest;
+    /** Damages the newest complete checkpoint: its keyed state file, or a shared file only it uses. */
+    static void corruptNewestCheckpoint(Path root, boolean sharedFile) throws IOException {
+        List<Path> complete;
         try (Stream<Path> dirs = Files.walk(root, 2)) {
-            newest = dirs.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
-                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4)))).orElseThrow();
+            complete = dirs.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
+                    .sorted(Comparator.comparingLong(p -> -Long.parseLong(p.getFileName().toString().substring(4)))).toList();
         }
+        Path newest = complete.get(0);
         Path keyed;
-        try (Stream<Path> files = Files.list(newest)) {
-            keyed = files.filter(p -> p.getFileName().toString().endsWith(".keyed")).findFirst().orElseThrow();
+        if (sharedFile) {
+            org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+            java.util.Set<String> older = new java.util.HashSet<>();
+            CheckpointRecovery.load(fs, new org.apache.hadoop.fs.Path(complete.get(1).toString())).metadata().sharedFiles()
+                    .forEach(f -> older.add(f.relativePath()));
+            String onlyNewest = CheckpointRecovery.load(fs, new org.apache.hadoop.fs.Path(newest.toString())).metadata()
+                    .sharedFiles().stream().map(f -> f.relativePath()).filter(p -> !older.contains(p)).findFirst().orElseThrow();
+            keyed = newest.resolveSibling("shared").resolve(onlyNewest);
+        } else {
+            try (Stream<Path> files = Files.list(newest)) {
+                keyed = files.filter(p -> p.getFileName().toString().endsWith(".keyed")).findFirst().orElseThrow();
+            }
         }
         try (RandomAccessFile file = new RandomAccessFile(keyed.toFile(), "rw")) {
             file.seek(12); // inside the state bytes, after the header
@@ -97,16 +112,18 @@ class CorruptCheckpointFallbackITCase {
         }
     }
 
-    @Test
-    void recoveryFallsBackToTheCheckpointBeforeADamagedOne(@TempDir Path tmp) throws Exception {
-        Configuration conf = FailureInjector.restartingConfiguration(tmp, 2);
+    @org.junit.jupiter.params.ParameterizedTest(name = "state.backend.type: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"hashmap", "rocksdb"})
+    void recoveryFallsBackToTheCheckpointBeforeADamagedOne(String backend, @TempDir Path tmp) throws Exception {
+        Configuration conf = StateBackendsUnderTest.use(FailureInjector.restartingConfiguration(tmp, 2), backend,
+                tmp.resolve("rocksdb-local"));
         conf.setString("state.checkpoints.num-retained", "3");
         CHECKPOINT_ROOTS.put(tmp.toString(), tmp);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(300);
         env.fromSource(new SavepointRescaleITCase.ThrottledSequence(), "numbers", TypeInformation.of(Long.class))
-                .map(new CorruptThenFail(tmp.toString()))
+                .map(new CorruptThenFail(tmp.toString(), backend.equals("rocksdb")))
                 .keyBy(v -> v % 64)
                 .process(new SavepointRescaleITCase.CountAndSum())
                 .addSink(new SavepointRescaleITCase.LatestPerKey());
@@ -129,5 +146,6 @@ class CorruptCheckpointFallbackITCase {
                 && m.contains("trying an earlier one")), "recovery said why it skipped the damaged checkpoint: " + appender.messages);
         assertTrue(appender.messages.stream().anyMatch(m -> m.startsWith("Restoring from checkpoint")), appender.messages.toString());
         SavepointRescaleITCase.assertEveryKeyExact("after falling back to the checkpoint before the damaged one");
+        StateBackendsUnderTest.assertKeyedStateWasIn(backend.equals("rocksdb"), tmp.resolve("rocksdb-local"));
     }
 }

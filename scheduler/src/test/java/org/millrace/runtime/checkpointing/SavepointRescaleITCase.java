@@ -36,6 +36,7 @@ import org.millrace.util.Collector;
  * Savepoints for upgrades and rescaling: a job is stopped with a savepoint, resumed from it at
  * parallelism 3, stopped again and resumed at parallelism 1; its keyed counters and its source's
  * position survive both hops exactly, and a savepoint naming state the job lacks is refused.
+ * Savepoints are in the canonical format whatever the backend, so each run may use another one.
  */
 @Timeout(240)
 class SavepointRescaleITCase {
@@ -135,26 +136,34 @@ class SavepointRescaleITCase {
         return env.getJobGraph("counters at parallelism " + parallelism);
     }
 
-    @Test
-    void savepointCancelAndResumeAtAnotherParallelismKeepsEveryKeysState(@TempDir Path tmp) throws Exception {
+    /** {@code backends}: the state backend of the runs at parallelism 2, 3 and 1. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "backends {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"hashmap hashmap hashmap", "hashmap rocksdb hashmap",
+            "rocksdb rocksdb rocksdb"})
+    void savepointCancelAndResumeAtAnotherParallelismKeepsEveryKeysState(String backends, @TempDir Path tmp)
+            throws Exception {
+        String[] backend = backends.split(" ");
         Configuration conf = new Configuration();
         conf.setString(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), tmp.resolve("checkpoints").toUri().toString());
         String savepoints = tmp.resolve("savepoints").toUri().toString();
+        Path local = tmp.resolve("rocksdb-local");
         try (MiniCluster cluster = new MiniCluster(conf, 3)) {
-            String first = stopWithSavepointMidway(cluster, job(conf, 2, true), savepoints, 0);
+            String first = stopWithSavepointMidway(cluster,
+                    job(StateBackendsUnderTest.use(new Configuration(conf), backend[0], local), 2, true), savepoints, 0);
             long countAtFirst = LATEST.get(0L).f1;
 
-            Configuration resumed = new Configuration(conf);
+            Configuration resumed = StateBackendsUnderTest.use(new Configuration(conf), backend[1], local);
             resumed.setString(SavepointConfigOptions.SAVEPOINT_PATH.key(), first);
             String second = stopWithSavepointMidway(cluster, job(resumed, 3, true), savepoints, countAtFirst);
 
-            Configuration last = new Configuration(conf);
+            Configuration last = StateBackendsUnderTest.use(new Configuration(conf), backend[2], local);
             last.setString(SavepointConfigOptions.SAVEPOINT_PATH.key(), second);
             JobGraph finalRun = job(last, 1, true);
             cluster.submitJob(finalRun, getClass().getClassLoader()).get(180, TimeUnit.SECONDS);
         }
 
         assertEveryKeyExact("after 2 -> 3 -> 1");
+        StateBackendsUnderTest.assertKeyedStateWasIn(backends.contains("rocksdb"), local);
     }
 
     @Test

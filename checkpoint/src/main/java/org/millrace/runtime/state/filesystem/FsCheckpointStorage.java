@@ -9,13 +9,15 @@ import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
 import org.millrace.configuration.IllegalConfigurationException;
 import org.millrace.configuration.CheckpointingOptions;
+import org.millrace.runtime.state.IncrementalKeyedStateHandle;
 import org.millrace.shuffle.hadoop.HadoopConfigurations;
 import org.millrace.shuffle.hadoop.HadoopFileSystems;
 
 /**
  * A job's checkpoints on a Hadoop file system ({@code state.checkpoints.dir} = {@code file:///...}
  * or {@code hdfs://...}): {@code <dir>/<job id>/chk-<n>/} per checkpoint, holding the tasks' state
- * files and, once complete, {@code _metadata}. The same code serves the local disk and HDFS.
+ * files and, once complete, {@code _metadata}; {@code <dir>/<job id>/shared/} holds the files
+ * incremental checkpoints share. The same code serves the local disk and HDFS.
  */
 public final class FsCheckpointStorage implements AutoCloseable {
 
@@ -107,6 +109,11 @@ public final class FsCheckpointStorage implements AutoCloseable {
         Path directory = new Path(checkpointDirectory);
         FileSystem owner = directory.toUri().getScheme() == null ? fs : directory.getFileSystem(fs.getConf());
         owner.delete(directory, true);
+    }
+
+    /** Deletes a file of the job's shared directory (an incremental checkpoint's file no checkpoint uses). */
+    public void discardSharedFile(String relativePath) throws IOException {
+        fs.delete(new Path(new Path(jobDirectory, IncrementalKeyedStateHandle.SHARED_DIRECTORY), relativePath), false);
     }
 
     @Override

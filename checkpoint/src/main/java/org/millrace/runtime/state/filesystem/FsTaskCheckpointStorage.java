@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.millrace.configuration.Configuration;
 import org.millrace.runtime.state.CheckpointStateOutputStream;
+import org.millrace.runtime.state.IncrementalKeyedStateHandle;
 import org.millrace.runtime.state.TaskCheckpointStorage;
 import org.millrace.shuffle.hadoop.HadoopConfigurations;
 import org.millrace.shuffle.hadoop.HadoopFileSystems;
@@ -15,8 +16,9 @@ import org.millrace.shuffle.hadoop.HadoopFileSystems;
  * A task's view of its job's checkpoints on a Hadoop file system: state files go into
  * {@code <job directory>/chk-<n>/} (which the JobMaster created), or a savepoint's directory (on
  * the same file system or another one reachable with the same settings), restored files are read, with
- * their checksums checked, from the checkpoint the task restores from. Closing it closes the file
- * system client it opened.
+ * their checksums checked, from the checkpoint the task restores from; incremental checkpoints'
+ * shared files go into {@code <job directory>/shared/}. Closing it closes the file system client
+ * it opened.
  */
 public final class FsTaskCheckpointStorage implements TaskCheckpointStorage, AutoCloseable {
 
@@ -52,6 +54,27 @@ public final class FsTaskCheckpointStorage implements TaskCheckpointStorage, Aut
             throw new IllegalStateException("This task restores from no checkpoint");
         }
         return StateFileReader.open(fileSystemOf(restoreDirectory), restoreDirectory, handle);
+    }
+
+    @Override
+    public CheckpointStateOutputStream createSharedStateFile(String name) throws IOException {
+        Path directory = new Path(jobDirectory, IncrementalKeyedStateHandle.SHARED_DIRECTORY);
+        return new CheckpointStorageLocation(fileSystemOf(directory), directory).createStateFile(name);
+    }
+
+    /** Shared files of the restored checkpoint are in the shared directory next to it. */
+    @Override
+    public InputStream openRestoredSharedStateFile(FileStateHandle handle) throws IOException {
+        if (restoreDirectory == null) {
+            throw new IllegalStateException("This task restores from no checkpoint");
+        }
+        return StateFileReader.open(fileSystemOf(restoreDirectory), sharedDirectoryOf(restoreDirectory), handle);
+    }
+
+    /** The shared directory of the job a checkpoint directory belongs to. */
+    public static Path sharedDirectoryOf(Path checkpointDirectory) {
+        // through a string: a Path made from a directory's URI may keep its trailing '/'
+        return new Path(new Path(checkpointDirectory.toString()).getParent(), IncrementalKeyedStateHandle.SHARED_DIRECTORY);
     }
 
     private FileSystem fileSystemOf(Path path) throws IOException {

@@ -16,7 +16,7 @@ import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
 import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.api.common.typeinfo.Types;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.millrace.runtime.state.KeyedStateViews;
 
 /**
@@ -30,7 +30,7 @@ public final class TtlStates {
 
     /** One state's stored form and how to drop its expired values for the current key. */
     private record Sweep<V>(ValueStateDescriptor<V> stored, ValueState<V> state, Cleanup<V> cleanup) {
-        void removeExpired(HeapKeyedStateBackend<?> backend, long now) throws Exception {
+        void removeExpired(KeyedStateBackend<?> backend, long now) throws Exception {
             backend.applyToAllKeys(stored, (key, ignored) -> {
                 V value = state.value();
                 if (value != null) {
@@ -49,13 +49,13 @@ public final class TtlStates {
         V keep(V value, long now);
     }
 
-    private final HeapKeyedStateBackend<?> backend;
+    private final KeyedStateBackend<?> backend;
     private final LongSupplier clock;
     private final List<Sweep<?>> sweeps = new ArrayList<>();
     /** The states handed out, by name: asking again for a state returns the same one. */
     private final Map<String, Object> created = new java.util.HashMap<>();
 
-    public TtlStates(HeapKeyedStateBackend<?> backend, LongSupplier clock) {
+    public TtlStates(KeyedStateBackend<?> backend, LongSupplier clock) {
         this.backend = backend;
         this.clock = clock;
     }

@@ -9,7 +9,7 @@ import org.millrace.core.memory.DataOutputView;
 import org.millrace.runtime.state.KeyGroupedState;
 
 import java.util.concurrent.ScheduledFuture;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.millrace.streaming.runtime.tasks.ProcessingTimeService;
 
 /**
@@ -29,7 +29,7 @@ import org.millrace.streaming.runtime.tasks.ProcessingTimeService;
  */
 public final class InternalTimerServiceImpl<K, N> implements InternalTimerService<N> {
 
-    private final HeapKeyedStateBackend<K> backend;
+    private final KeyedStateBackend<K> backend;
     private final ProcessingTimeService processingTimeService;
     private final Triggerable<K, N> triggerable;
     private final TimerQueue<K, N> eventTimeTimers;
@@ -39,7 +39,7 @@ public final class InternalTimerServiceImpl<K, N> implements InternalTimerServic
     private ScheduledFuture<?> scheduledProcessingTimer;
     private final TimerQueue.PolledTimer<K, N> polled = new TimerQueue.PolledTimer<>();
 
-    public InternalTimerServiceImpl(HeapKeyedStateBackend<K> backend, ProcessingTimeService processingTimeService,
+    public InternalTimerServiceImpl(KeyedStateBackend<K> backend, ProcessingTimeService processingTimeService,
             Triggerable<K, N> triggerable) {
         this.backend = backend;
         this.processingTimeService = processingTimeService;

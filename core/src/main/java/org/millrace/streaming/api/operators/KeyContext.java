@@ -1,7 +1,9 @@
 package org.millrace.streaming.api.operators;
 
 import org.millrace.api.java.functions.KeySelector;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.api.common.typeutils.TypeSerializer;
+import org.millrace.api.java.typeutils.runtime.kryo.KryoSerializer;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.millrace.runtime.state.KeyGroupRangeAssignment;
 
 /**
@@ -11,7 +13,7 @@ import org.millrace.runtime.state.KeyGroupRangeAssignment;
 public final class KeyContext<IN, K> {
 
     private final KeySelector<IN, K> keySelector;
-    private final HeapKeyedStateBackend<K> backend;
+    private final KeyedStateBackend<K> backend;
 
     public KeyContext(StreamOperatorParameters<?> parameters) {
         this.keySelector = parameters.getKeySelector();
@@ -19,10 +21,14 @@ public final class KeyContext<IN, K> {
             throw new IllegalStateException(parameters.getOperatorName() + " needs a keyed input (keyBy)");
         }
         StreamingRuntimeContext ctx = parameters.getRuntimeContext();
-        this.backend = new HeapKeyedStateBackend<>(
+        @SuppressWarnings("unchecked")
+        TypeSerializer<K> keys = (TypeSerializer<K>) new KryoSerializer<>(Object.class); // the key type is not known
+        this.backend = ctx.getKeyedStateBackendLoader().create(
+                parameters.getOperatorName() + " (" + (ctx.getIndexOfThisSubtask() + 1) + "/"
+                        + ctx.getNumberOfParallelSubtasks() + ")",
                 KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
                         ctx.getMaxNumberOfParallelSubtasks(), ctx.getNumberOfParallelSubtasks(), ctx.getIndexOfThisSubtask()),
-                ctx.getMaxNumberOfParallelSubtasks());
+                ctx.getMaxNumberOfParallelSubtasks(), keys);
         ctx.setKeyedStateBackend(backend);
     }
 
@@ -37,7 +43,7 @@ public final class KeyContext<IN, K> {
         return backend.getCurrentKey();
     }
 
-    public HeapKeyedStateBackend<K> getBackend() {
+    public KeyedStateBackend<K> getBackend() {
         return backend;
     }
 }

@@ -1,7 +1,7 @@
 package org.millrace.streaming.api.operators;
 
 import org.millrace.api.common.functions.Function;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.millrace.runtime.state.VoidNamespace;
 import org.millrace.streaming.api.TimeDomain;
 import org.millrace.streaming.api.TimerService;
@@ -122,7 +122,7 @@ public abstract class KeyedProcessOperatorBase<K, IN, OUT, F extends Function> e
     }
 
     /** The keyed state of this operator instance. */
-    protected final HeapKeyedStateBackend<K> keyedStateBackend() {
+    protected final KeyedStateBackend<K> keyedStateBackend() {
         return keyContext.getBackend();
     }
 

@@ -11,7 +11,8 @@ import org.millrace.api.common.accumulators.LongCounter;
 import org.millrace.api.common.functions.RuntimeContext;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateBackendLoader;
 
 /**
  * The {@link RuntimeContext} of one operator in one subtask. Accumulators go into the task's shared
@@ -27,7 +28,8 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     private final int attemptNumber;
     private final ClassLoader userCodeClassLoader;
     private final Map<String, Accumulator<?, ?>> accumulators;
-    private HeapKeyedStateBackend<?> keyedStateBackend;
+    private KeyedStateBackend<?> keyedStateBackend;
+    private KeyedStateBackendLoader keyedStateBackends = KeyedStateBackendLoader.HEAP;
     private TtlStates ttlStates;
     private LongSupplier ttlClock = System::currentTimeMillis;
 
@@ -43,13 +45,22 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         this.accumulators = accumulators;
     }
 
+    /** Which backend keyed operators of this task create ({@code state.backend.type}); heap unless set. */
+    public void setKeyedStateBackendLoader(KeyedStateBackendLoader loader) {
+        this.keyedStateBackends = loader;
+    }
+
+    public KeyedStateBackendLoader getKeyedStateBackendLoader() {
+        return keyedStateBackends;
+    }
+
     /** Called by keyed operators before their function is opened. */
-    public void setKeyedStateBackend(HeapKeyedStateBackend<?> backend) {
+    public void setKeyedStateBackend(KeyedStateBackend<?> backend) {
         this.keyedStateBackend = backend;
     }
 
     /** The keyed state backend of the operator, or null if it is not keyed. */
-    public HeapKeyedStateBackend<?> getKeyedStateBackend() {
+    public KeyedStateBackend<?> getKeyedStateBackend() {
         return keyedStateBackend;
     }
 
@@ -177,7 +188,7 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         this.ttlClock = clock;
     }
 
-    private HeapKeyedStateBackend<?> keyedBackend(String stateName) {
+    private KeyedStateBackend<?> keyedBackend(String stateName) {
         if (keyedStateBackend == null) {
             throw new UnsupportedOperationException("Keyed state is only available on a KeyedStream (after keyBy); '"
                     + stateName + "' was requested in " + taskName);

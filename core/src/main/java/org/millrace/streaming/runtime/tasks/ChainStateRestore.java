@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.millrace.runtime.checkpoint.SubtaskState;
 import org.millrace.runtime.checkpoint.TaskRestore;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.runtime.state.IncrementalKeyedStateHandle;
 import org.millrace.runtime.state.KeyGroupRange;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.millrace.runtime.state.OperatorStateStore;
 import org.millrace.runtime.state.TaskCheckpointStorage;
 import org.millrace.runtime.state.filesystem.FileStateHandle;
@@ -52,12 +53,13 @@ final class ChainStateRestore {
         }
     }
 
-    private static void restoreKeyedState(HeapKeyedStateBackend<?> backend, TaskRestore.OperatorRestore state,
+    private static void restoreKeyedState(KeyedStateBackend<?> backend, TaskRestore.OperatorRestore state,
                                           TaskCheckpointStorage storage) throws IOException {
         if (backend == null) {
             return;
         }
         KeyGroupRange mine = backend.getKeyGroupRange();
+        List<IncrementalKeyedStateHandle> incremental = new ArrayList<>();
         for (SubtaskState subtask : state.subtasks()) {
             KeyGroupRange theirs = subtask.keyGroups();
             if (theirs == null || theirs.endKeyGroup() < mine.startKeyGroup() || theirs.startKeyGroup() > mine.endKeyGroup()) {
@@ -68,6 +70,12 @@ final class ChainStateRestore {
                     backend.restore(in, handle.relativePath());
                 }
             }
+            if (subtask.incrementalKeyedState() != null) {
+                incremental.add(subtask.incrementalKeyedState());
+            }
+        }
+        if (!incremental.isEmpty()) {
+            backend.restoreIncremental(incremental, storage);
         }
     }
 

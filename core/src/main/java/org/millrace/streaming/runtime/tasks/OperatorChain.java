@@ -9,7 +9,7 @@ import org.millrace.runtime.io.network.api.RecordWriter;
 import org.millrace.runtime.jobgraph.ChainedOperatorConfig;
 import org.millrace.runtime.jobgraph.JobEdge;
 import org.millrace.runtime.metrics.TaskIOMetrics;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.millrace.streaming.api.operators.OneInputStreamOperator;
 import org.millrace.streaming.api.operators.Output;
 import org.millrace.streaming.api.operators.StreamOperator;
@@ -74,6 +74,9 @@ final class OperatorChain {
             StreamingRuntimeContext context = new StreamingRuntimeContext(
                     setup.vertex().getName(), setup.subtaskIndex(), setup.vertex().getParallelism(),
                     setup.vertex().getMaxParallelism(), setup.attemptNumber(), setup.userCodeClassLoader(), accumulators);
+            if (setup.checkpointing() != null) {
+                context.setKeyedStateBackendLoader(setup.checkpointing().keyedStateBackends());
+            }
             builtContexts[i] = context;
             StreamOperatorParameters params = new StreamOperatorParameters(config.name(), output, context,
                     config.inputKeySelector(), setup.executionMode(), timeService, config.autoWatermarkIntervalMillis());
@@ -136,7 +139,7 @@ final class OperatorChain {
     }
 
     /** The keyed state backend of operator {@code index}, or null if it is not keyed. */
-    HeapKeyedStateBackend<?> getKeyedStateBackend(int index) {
+    KeyedStateBackend<?> getKeyedStateBackend(int index) {
         return contexts.get(index).getKeyedStateBackend();
     }
 
@@ -178,7 +181,10 @@ final class OperatorChain {
         }
     }
 
-    /** Closes every operator, keeping the first exception and adding later ones as suppressed. */
+    /**
+     * Closes every operator, then their keyed state backends (freeing native memory and local
+     * files), keeping the first exception and adding later ones as suppressed.
+     */
     void close(String subtask) throws Exception {
         quiesceTimers();
         Exception first = null;
@@ -186,17 +192,30 @@ final class OperatorChain {
             try {
                 operators.get(i).close();
             } catch (Exception e) {
-                Exception wrapped = new OperatorFailureException(names.get(i), subtask, e);
-                if (first == null) {
-                    first = wrapped;
-                } else {
-                    first.addSuppressed(wrapped);
+                first = keepFirst(first, new OperatorFailureException(names.get(i), subtask, e));
+            }
+        }
+        for (int i = 0; i < operators.size(); i++) {
+            KeyedStateBackend<?> backend = contexts.get(i).getKeyedStateBackend();
+            if (backend != null) {
+                try {
+                    backend.close();
+                } catch (RuntimeException e) {
+                    first = keepFirst(first, new OperatorFailureException(names.get(i), subtask, e));
                 }
             }
         }
         if (first != null) {
             throw first;
         }
+    }
+
+    private static Exception keepFirst(Exception first, Exception next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     /** Flushes every output, then sends {@code event} after what was flushed. */

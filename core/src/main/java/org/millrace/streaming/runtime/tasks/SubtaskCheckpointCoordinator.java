@@ -1,6 +1,7 @@
 package org.millrace.streaming.runtime.tasks;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +9,11 @@ import java.util.Map;
 import org.millrace.runtime.checkpoint.SubtaskState;
 import org.millrace.runtime.io.network.CheckpointBarrier;
 import org.millrace.runtime.state.CheckpointStateOutputStream;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
 import org.millrace.runtime.state.KeyGroupRange;
+import org.millrace.runtime.state.KeyedSnapshotTarget;
+import org.millrace.runtime.state.KeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateHandles;
+import org.millrace.runtime.state.KeyedStateSnapshot;
 import org.millrace.runtime.state.OperatorStateStore;
 import org.millrace.runtime.state.TaskStateManager;
 import org.millrace.runtime.state.filesystem.FileStateHandle;
@@ -23,15 +27,16 @@ import org.slf4j.LoggerFactory;
  * goes on with its input while another thread writes the bytes to the checkpoint's directory and
  * acknowledges the checkpoint with the files' handles (or declines it, saying why).
  *
- * <p>The synchronous part copies state into memory (serialized), so the task can change its state
- * while the files are written; it is proportional to the state's size.
+ * <p>What the synchronous part does is up to the keyed state backend: the heap backend copies its
+ * state into memory (serialized), proportional to the state's size; RocksDB with incremental
+ * checkpoints hard-links its files, and the writer thread uploads those not uploaded before.
  */
 final class SubtaskCheckpointCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubtaskCheckpointCoordinator.class);
 
     /** One operator's serialized state for one checkpoint. */
-    private record OperatorSnapshot(String operatorId, KeyGroupRange keyGroups, byte[] keyed, byte[] operator) {}
+    private record OperatorSnapshot(String operatorId, KeyGroupRange keyGroups, KeyedStateSnapshot keyed, byte[] operator) {}
 
     private final TaskStateManager manager;
     private final OperatorChain chain;
@@ -70,7 +75,7 @@ final class SubtaskCheckpointCoordinator {
                 chain.getOperator(i).prepareSnapshotPreBarrier(id);
             }
             chain.broadcastEvent(barrier);
-            snapshots = snapshotOperators(id);
+            snapshots = snapshotOperators(id, barrier.getTargetLocation() != null);
         } catch (Exception e) {
             LOG.info("{} declines checkpoint {}: {}", taskName, id, e.toString());
             manager.responder().decline(id, e);
@@ -79,7 +84,7 @@ final class SubtaskCheckpointCoordinator {
         manager.asyncSnapshotExecutor().execute(() -> writeAndAcknowledge(id, barrier.getTargetLocation(), snapshots));
     }
 
-    private List<OperatorSnapshot> snapshotOperators(long id) throws Exception {
+    private List<OperatorSnapshot> snapshotOperators(long id, boolean savepoint) throws Exception {
         List<OperatorSnapshot> snapshots = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
             try {
@@ -91,16 +96,12 @@ final class SubtaskCheckpointCoordinator {
                     operatorState.write(out);
                     operatorBytes = out.toByteArray();
                 }
-                HeapKeyedStateBackend<?> backend = chain.getKeyedStateBackend(i);
-                byte[] keyedBytes = null;
-                if (backend != null) {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    backend.snapshot(out);
-                    keyedBytes = out.toByteArray();
-                }
+                KeyedStateBackend<?> backend = chain.getKeyedStateBackend(i);
+                KeyedStateSnapshot keyed = backend == null ? null : backend.snapshotForCheckpoint(id, savepoint);
                 snapshots.add(new OperatorSnapshot(chain.getOperatorId(i), backend == null ? null : backend.getKeyGroupRange(),
-                        keyedBytes, operatorBytes));
+                        keyed, operatorBytes));
             } catch (Exception e) {
+                discard(snapshots);
                 throw new Exception("Operator " + chain.getName(i) + " could not snapshot its state for checkpoint " + id
                         + ": " + e.getMessage(), e);
             }
@@ -112,20 +113,45 @@ final class SubtaskCheckpointCoordinator {
         try {
             Map<String, SubtaskState> states = new LinkedHashMap<>();
             for (OperatorSnapshot snapshot : snapshots) {
-                List<FileStateHandle> keyed = snapshot.keyed == null ? List.of()
-                        : List.of(write(id, target, snapshot.operatorId + "-" + subtaskIndex + ".keyed", snapshot.keyed));
+                String prefix = snapshot.operatorId + "-" + subtaskIndex;
+                KeyedStateHandles keyed = snapshot.keyed == null ? new KeyedStateHandles(List.of(), null)
+                        : snapshot.keyed.write(target(id, target, prefix));
                 List<FileStateHandle> operator = snapshot.operator == null ? List.of()
-                        : List.of(write(id, target, snapshot.operatorId + "-" + subtaskIndex + ".op", snapshot.operator));
-                states.put(snapshot.operatorId, new SubtaskState(subtaskIndex, snapshot.keyGroups, keyed, operator));
+                        : List.of(write(id, target, prefix + ".op", snapshot.operator));
+                states.put(snapshot.operatorId, new SubtaskState(subtaskIndex, snapshot.keyGroups, keyed.canonical(),
+                        operator, keyed.incremental()));
             }
             manager.responder().acknowledge(id, states);
         } catch (Exception | LinkageError e) {
             LOG.info("{} could not write its state for checkpoint {}: {}", taskName, id, e.toString());
+            discard(snapshots);
             manager.responder().decline(id, e);
         }
     }
 
-    private FileStateHandle write(long id, String target, String fileName, byte[] bytes) throws java.io.IOException {
+    private KeyedSnapshotTarget target(long id, String target, String prefix) {
+        return new KeyedSnapshotTarget() {
+            @Override
+            public CheckpointStateOutputStream createPrivateFile(String suffix) throws IOException {
+                return manager.storage().createStateFile(id, target, prefix + suffix);
+            }
+
+            @Override
+            public CheckpointStateOutputStream createSharedFile(String name) throws IOException {
+                return manager.storage().createSharedStateFile(name);
+            }
+        };
+    }
+
+    private static void discard(List<OperatorSnapshot> snapshots) {
+        for (OperatorSnapshot snapshot : snapshots) {
+            if (snapshot.keyed != null) {
+                snapshot.keyed.discard();
+            }
+        }
+    }
+
+    private FileStateHandle write(long id, String target, String fileName, byte[] bytes) throws IOException {
         try (CheckpointStateOutputStream out = manager.storage().createStateFile(id, target, fileName)) {
             out.write(bytes);
             return out.closeAndGetHandle();
@@ -136,6 +162,10 @@ final class SubtaskCheckpointCoordinator {
     void notifyComplete(long id) throws Exception {
         lastCompletedId = Math.max(lastCompletedId, id);
         for (int i = 0; i < chain.size(); i++) {
+            KeyedStateBackend<?> backend = chain.getKeyedStateBackend(i);
+            if (backend != null) {
+                backend.notifyCheckpointComplete(id);
+            }
             chain.getOperator(i).notifyCheckpointComplete(id);
         }
     }

@@ -9,7 +9,7 @@ import org.millrace.api.common.state.ReducingState;
 import org.millrace.api.common.state.ReducingStateDescriptor;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.millrace.runtime.state.NamespacedState;
 import org.millrace.streaming.api.windowing.windows.Window;
 
@@ -21,12 +21,12 @@ import org.millrace.streaming.api.windowing.windows.Window;
  */
 final class PerWindowStateStore<K, W extends Window> implements KeyedStateStore {
 
-    private final HeapKeyedStateBackend<K> backend;
+    private final KeyedStateBackend<K> backend;
     private final Map<String, ValueState<?>> states = new HashMap<>();
     private final Map<String, WindowReducingState<?>> reducingStates = new HashMap<>();
     private W window;
 
-    PerWindowStateStore(HeapKeyedStateBackend<K> backend) {
+    PerWindowStateStore(KeyedStateBackend<K> backend) {
         this.backend = backend;
     }
 

@@ -8,7 +8,7 @@ import org.millrace.api.common.state.ReducingState;
 import org.millrace.api.common.state.ReducingStateDescriptor;
 import org.millrace.api.common.state.ValueState;
 import org.millrace.api.common.state.ValueStateDescriptor;
-import org.millrace.runtime.state.HeapKeyedStateBackend;
+import org.millrace.runtime.state.KeyedStateBackend;
 import org.millrace.runtime.state.NamespacedState;
 import org.millrace.runtime.state.VoidNamespace;
 import org.millrace.streaming.api.operators.InternalTimer;
@@ -73,7 +73,7 @@ public final class WindowOperator<K, IN, S, R, OUT, W extends Window>
     private final StreamOperatorParameters<OUT> parameters;
     private final Output<OUT> output;
     private final KeyContext<IN, K> keyContext;
-    private final HeapKeyedStateBackend<K> backend;
+    private final KeyedStateBackend<K> backend;
     private final InternalTimerServiceImpl<K, W> timers;
     private final NamespacedState<K, W, S> windowContents;
     private final NamespacedState<K, VoidNamespace, List<W>> sessions;
@@ -171,9 +171,8 @@ public final class WindowOperator<K, IN, S, R, OUT, W extends Window>
         windowContents.setCurrentNamespace(window);
         S state = windowContents.get();
         S updated = contents.add(state, value, elementTime);
-        if (updated != state) {
-            windowContents.update(updated);
-        }
+        // written back even when changed in place: a backend that stores bytes (RocksDB) needs it
+        windowContents.update(updated);
         if (cleanupTimerIsTriggerTimer) {
             // EventTimeTrigger on a window that is not late: it would register the timer at the
             // window's end (already there unless the state is new) and continue
@@ -365,6 +364,7 @@ public final class WindowOperator<K, IN, S, R, OUT, W extends Window>
         if (!newWindowMerged) {
             keySessions.add(window);
         }
+        sessions.update(keySessions);
         return actual;
     }
 
@@ -385,6 +385,8 @@ public final class WindowOperator<K, IN, S, R, OUT, W extends Window>
             keySessions.remove(window);
             if (keySessions.isEmpty()) {
                 sessions.clear();
+            } else {
+                sessions.update(keySessions);
             }
         }
     }
