@@ -20,8 +20,11 @@ import org.millrace.api.common.state.ValueStateDescriptor;
  * operator sets the current key before each record; states read and write the entry of that key.
  *
  * <p>Snapshots write every registered {@link KeyGroupedState} per key group in the canonical format
- * of {@link KeyedStateParts}; the synchronous part serializes the state into memory, the
- * asynchronous part writes those bytes.
+ * of {@link KeyedStateParts}. Checkpoints are asynchronous and copy-on-write: the synchronous part
+ * only copies the slot arrays of each value state's tables ({@link StateTable#snapshot()}); the
+ * writer thread serializes from those copies while the task goes on (a value the copies share is
+ * copied on its next read). Timers and namespaced (window) state are serialized in the synchronous
+ * part.
  *
  * <p>Used by the task thread only.
  */
@@ -42,12 +45,10 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
         super(keyGroupRange, maxParallelism, keySerializer);
     }
 
-    /** Serializes the state now (the task may change it afterwards); the writer thread writes the bytes. */
+    /** Freezes the state now (copy-on-write; the task may change it afterwards); the writer thread serializes it. */
     @Override
     public KeyedStateSnapshot snapshotForCheckpoint(long checkpointId, boolean savepoint) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        snapshot(bytes);
-        return KeyedStateSnapshot.ofCanonicalBytes(bytes.toByteArray());
+        return KeyedStateSnapshot.ofFrozenParts(parts.freeze(name -> true));
     }
 
     @Override
@@ -156,14 +157,52 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
             if (table == null || table.size() == 0) {
                 return false;
             }
-            out.writeInt(table.size());
-            TypeSerializer<K> keys = backend.keySerializer;
+            writeEntries(table.size(), table::forEach, backend.keySerializer, valueSerializer, out);
+            return true;
+        }
+
+        /** Copies of the tables' slot arrays, written later with duplicates of the serializers. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public KeyGroupedState freeze(KeyGroupRange keyGroups) {
+            StateTable.Snapshot<K, V>[] snapshots = new StateTable.Snapshot[tables.length];
+            for (int i = 0; i < tables.length; i++) {
+                if (tables[i] != null && tables[i].size() > 0) {
+                    snapshots[i] = tables[i].snapshot();
+                }
+            }
+            TypeSerializer<K> keys = backend.keySerializer.duplicate();
+            TypeSerializer<V> values = valueSerializer.duplicate();
+            int start = backend.keyGroupRange.startKeyGroup();
+            return new KeyGroupedState() {
+                @Override
+                public boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
+                    StateTable.Snapshot<K, V> snapshot = snapshots[keyGroup - start];
+                    if (snapshot == null) {
+                        return false;
+                    }
+                    writeEntries(snapshot.size(), snapshot::forEach, keys, values, out);
+                    return true;
+                }
+
+                @Override
+                public void readKeyGroup(int keyGroup, DataInputView in) {
+                    throw new UnsupportedOperationException("A frozen snapshot part is written, never read into");
+                }
+            };
+        }
+
+        /** {@code int count}, then each entry as key and value. */
+        private static <K, V> void writeEntries(int count, java.util.function.Consumer<java.util.function.BiConsumer<K, V>> entries,
+                                                TypeSerializer<K> keys, TypeSerializer<V> values, DataOutputView out)
+                throws IOException {
+            out.writeInt(count);
             IOException[] failure = new IOException[1];
-            table.forEach((key, value) -> {
+            entries.accept((key, value) -> {
                 if (failure[0] == null) {
                     try {
                         keys.serialize(key, out);
-                        valueSerializer.serialize(value, out);
+                        values.serialize(value, out);
                     } catch (IOException e) {
                         failure[0] = e;
                     }
@@ -172,7 +211,6 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
             if (failure[0] != null) {
                 throw failure[0];
             }
-            return true;
         }
 
         @Override
@@ -180,7 +218,7 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
             int index = keyGroup - backend.keyGroupRange.startKeyGroup();
             StateTable<K, V> table = tables[index];
             if (table == null) {
-                table = new StateTable<>();
+                table = new StateTable<>(valueSerializer);
                 tables[index] = table;
             }
             int count = in.readInt();
@@ -194,7 +232,7 @@ public final class HeapKeyedStateBackend<K> extends AbstractKeyedStateBackend<K>
             int idx = backend.currentKeyGroupIndex();
             StateTable<K, V> t = tables[idx];
             if (t == null) {
-                t = new StateTable<>();
+                t = new StateTable<>(valueSerializer);
                 tables[idx] = t;
             }
             return t;

@@ -17,4 +17,13 @@ public interface KeyGroupedState {
 
     /** Adds the entries {@link #writeKeyGroup} wrote for {@code keyGroup}. */
     void readKeyGroup(int keyGroup, DataInputView in) throws IOException;
+
+    /**
+     * What this part holds now, as a part that another thread may write key group by key group while
+     * the task goes on changing this one (an asynchronous snapshot). By default the key groups are
+     * serialized here, in the calling thread; a part that can do better (copy-on-write) overrides it.
+     */
+    default KeyGroupedState freeze(KeyGroupRange keyGroups) throws IOException {
+        return SerializedKeyGroups.of(this, keyGroups);
+    }
 }

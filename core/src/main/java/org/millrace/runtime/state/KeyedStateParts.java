@@ -64,46 +64,80 @@ public final class KeyedStateParts {
 
     /** Writes the parts {@code include} accepts (and restored bytes not claimed yet) of every key group. */
     public void snapshot(OutputStream stream, Predicate<String> include) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(maxParallelism);
-        DataOutputSerializer buffer = new DataOutputSerializer(4096);
-        List<String> names = new ArrayList<>();
-        List<byte[]> blobs = new ArrayList<>();
-        for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
-            names.clear();
-            blobs.clear();
-            for (Map.Entry<String, KeyGroupedState> part : parts.entrySet()) {
-                if (!include.test(part.getKey())) {
-                    continue;
-                }
-                buffer.clear();
-                if (part.getValue().writeKeyGroup(kg, buffer)) {
-                    names.add(part.getKey());
-                    blobs.add(buffer.copyOfBuffer());
-                }
-            }
-            for (Map.Entry<String, Map<Integer, byte[]>> pending : restoredParts.entrySet()) {
-                byte[] bytes = pending.getValue().get(kg);
-                if (bytes != null) {
-                    names.add(pending.getKey());
-                    blobs.add(bytes);
-                }
-            }
-            if (names.isEmpty()) {
-                continue;
-            }
-            out.writeInt(kg);
-            out.writeInt(names.size());
-            for (int i = 0; i < names.size(); i++) {
-                out.writeUTF(names.get(i));
-                out.writeInt(blobs.get(i).length);
-                out.write(blobs.get(i));
+        freeze(include).writeTo(stream);
+    }
+
+    /**
+     * The parts {@code include} accepts as they are now ({@link KeyGroupedState#freeze}), for a
+     * writer thread to write in the canonical format while the task changes them.
+     */
+    public Frozen freeze(Predicate<String> include) throws IOException {
+        Map<String, KeyGroupedState> frozen = new LinkedHashMap<>();
+        for (Map.Entry<String, KeyGroupedState> part : parts.entrySet()) {
+            if (include.test(part.getKey())) {
+                frozen.put(part.getKey(), part.getValue().freeze(keyGroupRange));
             }
         }
-        out.writeInt(-1);
-        out.flush();
+        Map<String, Map<Integer, byte[]>> pending = new LinkedHashMap<>();
+        restoredParts.forEach((name, keyGroups) -> pending.put(name, new HashMap<>(keyGroups)));
+        return new Frozen(keyGroupRange, maxParallelism, frozen, pending);
+    }
+
+    /** A snapshot of the parts taken in the task thread; {@link #writeTo} may run in any one thread. */
+    public static final class Frozen {
+        private final KeyGroupRange keyGroupRange;
+        private final int maxParallelism;
+        private final Map<String, KeyGroupedState> parts;
+        private final Map<String, Map<Integer, byte[]>> restoredParts;
+
+        private Frozen(KeyGroupRange keyGroupRange, int maxParallelism, Map<String, KeyGroupedState> parts,
+                       Map<String, Map<Integer, byte[]>> restoredParts) {
+            this.keyGroupRange = keyGroupRange;
+            this.maxParallelism = maxParallelism;
+            this.parts = parts;
+            this.restoredParts = restoredParts;
+        }
+
+        /** Writes the canonical format. */
+        public void writeTo(OutputStream stream) throws IOException {
+            DataOutputStream out = new DataOutputStream(stream);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(maxParallelism);
+            DataOutputSerializer buffer = new DataOutputSerializer(4096);
+            List<String> names = new ArrayList<>();
+            List<byte[]> blobs = new ArrayList<>();
+            for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
+                names.clear();
+                blobs.clear();
+                for (Map.Entry<String, KeyGroupedState> part : parts.entrySet()) {
+                    buffer.clear();
+                    if (part.getValue().writeKeyGroup(kg, buffer)) {
+                        names.add(part.getKey());
+                        blobs.add(buffer.copyOfBuffer());
+                    }
+                }
+                for (Map.Entry<String, Map<Integer, byte[]>> pending : restoredParts.entrySet()) {
+                    byte[] bytes = pending.getValue().get(kg);
+                    if (bytes != null) {
+                        names.add(pending.getKey());
+                        blobs.add(bytes);
+                    }
+                }
+                if (names.isEmpty()) {
+                    continue;
+                }
+                out.writeInt(kg);
+                out.writeInt(names.size());
+                for (int i = 0; i < names.size(); i++) {
+                    out.writeUTF(names.get(i));
+                    out.writeInt(blobs.get(i).length);
+                    out.write(blobs.get(i));
+                }
+            }
+            out.writeInt(-1);
+            out.flush();
+        }
     }
 
     /** Reads the key groups of this instance from one canonical file of any instance, at any parallelism. */

@@ -16,6 +16,16 @@ public interface KeyedStateSnapshot {
     /** A snapshot that is never written (the checkpoint was declined) frees what it holds. */
     default void discard() {}
 
+    /** Parts frozen in the task thread, serialized in the canonical format to one private file by the writer. */
+    static KeyedStateSnapshot ofFrozenParts(KeyedStateParts.Frozen frozen) {
+        return target -> {
+            try (CheckpointStateOutputStream out = target.createPrivateFile(".keyed")) {
+                frozen.writeTo(out);
+                return new KeyedStateHandles(java.util.List.of(out.closeAndGetHandle()), null);
+            }
+        };
+    }
+
     /** A snapshot of bytes already serialized in the canonical format, written to one private file. */
     static KeyedStateSnapshot ofCanonicalBytes(byte[] serialized) {
         return target -> {
