@@ -40,4 +40,23 @@ class ContainerSpecsTest {
         assertEquals("1", env.get("EXTRA"));
         assertEquals(null, env.get("OTHER"));
     }
+
+    @Test
+    void withRocksDbTheHeapShareIsTakenOfWhatRocksDbsNativeBudgetLeaves() {
+        Configuration rocks = Configuration.fromMap(Map.of("state.backend.type", "rocksdb", "taskmanager.numberOfTaskSlots", "2",
+                "state.backend.rocksdb.memory.fixed-per-slot", "128m"));
+        assertEquals(MemorySize.parse("256m"), TaskManagerMemory.rocksDbBudget(rocks));
+        MemorySize forHeap = TaskManagerMemory.forHeapAndJvm(rocks, MemorySize.parse("1256m"));
+        String command = ContainerSpecs.launchContext(rocks, "taskmanager", Map.of(), Map.of(), forHeap, 0.6,
+                "org.example.Main", List.of()).getCommands().get(0);
+        assertTrue(command.startsWith("{{JAVA_HOME}}/bin/java -Xmx600m "), command);
+        assertEquals(MemorySize.parse("1000m"), TaskManagerMemory.forHeapAndJvm(Configuration.fromMap(Map.of()),
+                MemorySize.parse("1000m")), "the heap backend takes nothing off");
+
+        org.millrace.configuration.IllegalConfigurationException tooSmall = org.junit.jupiter.api.Assertions.assertThrows(
+                org.millrace.configuration.IllegalConfigurationException.class,
+                () -> TaskManagerMemory.forHeapAndJvm(rocks, MemorySize.parse("400m")));
+        assertTrue(tooSmall.getMessage().contains("state.backend.rocksdb.memory.fixed-per-slot")
+                && tooSmall.getMessage().contains("taskmanager.memory.process.size"), tooSmall.getMessage());
+    }
 }

@@ -228,7 +228,8 @@ public final class YarnApplicationMasterEntrypoint {
     private ContainerLaunchContext taskManagerLaunchContext(Container container, Map<String, LocalResource> resources,
                                                             int rpcPort) {
         return ContainerSpecs.launchContext(configuration, "taskmanager", resources, Map.of(),
-                configuration.get(YarnConfigOptions.TASK_MANAGER_PROCESS_SIZE), 0.6, TaskManagerRunner.class.getName(),
+                org.millrace.yarn.TaskManagerMemory.forHeapAndJvm(configuration,
+                        configuration.get(YarnConfigOptions.TASK_MANAGER_PROCESS_SIZE)), 0.6, TaskManagerRunner.class.getName(),
                 List.of("--configDir", ".", "-D" + ClusterOptions.JOB_MANAGER_ADDRESS.key() + "=" + host,
                         "-D" + ClusterOptions.JOB_MANAGER_PORT.key() + "=" + rpcPort,
                         "-D" + ClusterOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + container.getId(),
