@@ -9,6 +9,9 @@ import org.millrace.core.memory.MemorySegment;
  * timestamp), other tags are watermarks and the like and are not counted. Frames may span buffers,
  * so the counter keeps where it is in the current frame between calls.
  *
+ * <p>A frame whose length and tag lie in one buffer is read with one {@code getInt} and one
+ * {@code get} and then skipped whole; only a frame head split over two buffers goes byte by byte.
+ *
  * <p>Pitfall: it must see every data buffer of its channel, in order, exactly once.
  *
  * <p>Not thread-safe: one per channel, used by the thread that handles that channel's buffers.
@@ -33,7 +36,22 @@ final class RecordFrameCounter {
                 int n = Math.min(skip, size - position);
                 position += n;
                 skip -= n;
+            } else if (lengthBytesRead == 0 && position + LENGTH_BYTES < size) {
+                // the frame's length and tag are both in this buffer: read them, skip the body
+                int frameLength = segment.getInt(position);
+                byte tag = segment.get(position + LENGTH_BYTES);
+                if (tag >= 0 && tag <= MAX_RECORD_TAG) {
+                    records++;
+                }
+                int end = position + LENGTH_BYTES + Math.max(1, frameLength);
+                if (end > size) {
+                    skip = end - size;
+                    position = size;
+                } else {
+                    position = end;
+                }
             } else if (lengthBytesRead < LENGTH_BYTES) {
+                // a frame head split over this buffer and the next: byte by byte
                 length = (length << 8) | (segment.get(position++) & 0xFF);
                 lengthBytesRead++;
             } else {
