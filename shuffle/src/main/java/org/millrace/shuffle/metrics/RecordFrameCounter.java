@@ -1,6 +1,7 @@
 package org.millrace.shuffle.metrics;
 
 import org.millrace.core.memory.MemorySegment;
+import org.millrace.runtime.io.network.Buffer;
 
 /**
  * Counts the records in the data buffers of one channel by walking the frames the task's record
@@ -11,6 +12,12 @@ import org.millrace.core.memory.MemorySegment;
  *
  * <p>A frame whose length and tag lie in one buffer is read with one {@code getInt} and one
  * {@code get} and then skipped whole; only a frame head split over two buffers goes byte by byte.
+ *
+ * <p>A buffer filled by a {@code RecordWriter} arrives with its record count
+ * ({@link Buffer#getRecordCount()}), which is taken as it is: buffers handed over locally are not
+ * walked at all. Buffers read back from a file or the network have no count and are walked. A
+ * channel's buffers are all of one kind (a local channel hands over the writer's own buffers), so
+ * once a channel has been walked it is walked to its end.
  *
  * <p>Pitfall: it must see every data buffer of its channel, in order, exactly once.
  *
@@ -26,6 +33,18 @@ final class RecordFrameCounter {
     /** Bytes of the current frame's length already read (0 = at a frame start). */
     private int lengthBytesRead;
     private int length;
+    /** True once a buffer without a writer's count was walked: from then on every buffer is. */
+    private boolean walking;
+
+    /** The number of records that start in the data buffer {@code buffer}. */
+    int countRecords(Buffer buffer) {
+        int known = buffer.getRecordCount();
+        if (known >= 0 && !walking) {
+            return known;
+        }
+        walking = true;
+        return countRecords(buffer.getMemorySegment(), buffer.getSize());
+    }
 
     /** The number of records that start in the first {@code size} bytes of {@code segment}. */
     int countRecords(MemorySegment segment, int size) {

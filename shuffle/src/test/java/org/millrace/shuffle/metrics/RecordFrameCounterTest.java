@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.millrace.core.memory.MemorySegment;
+import org.millrace.runtime.io.network.Buffer;
 
 class RecordFrameCounterTest {
 
@@ -39,5 +40,22 @@ class RecordFrameCounterTest {
             }
             assertEquals(expected, counted, "round " + round);
         }
+    }
+
+    @Test
+    void takesTheWritersCountUntilABufferWithoutOneMakesItWalk() {
+        RecordFrameCounter counter = new RecordFrameCounter();
+        MemorySegment segment = MemorySegment.allocateHeap(16);
+        segment.putInt(0, 3);
+        segment.put(4, (byte) 0);
+        Buffer counted = new Buffer(segment, s -> { });
+        counted.setSize(7);
+        counted.setRecordCount(5);
+        assertEquals(5, counter.countRecords(counted));
+        Buffer unknown = new Buffer(segment, s -> { });
+        unknown.setSize(7);
+        assertEquals(1, counter.countRecords(unknown));
+        // walking once means walking to the end: a later count is not mixed with the frame state
+        assertEquals(1, counter.countRecords(counted));
     }
 }
