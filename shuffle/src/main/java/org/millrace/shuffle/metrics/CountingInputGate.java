@@ -7,7 +7,8 @@ import org.millrace.runtime.io.network.InputGate;
 
 /**
  * A task's input gate with its read records counted: every data buffer the gate returns is walked
- * by its channel's {@link RecordFrameCounter} before the task deserializes it, in the task's thread.
+ * by its channel's {@link RecordFrameCounter} (or its writer's count taken) before the task deserializes
+ * it, in the task's thread.
  * Wrap each single gate (channel indexes are per gate), then union the wrappers.
  */
 public final class CountingInputGate implements InputGate {
@@ -29,8 +30,7 @@ public final class CountingInputGate implements InputGate {
     public BufferOrEvent pollNext() throws IOException, InterruptedException {
         BufferOrEvent next = gate.pollNext();
         if (next != null && next.isBuffer() && !next.getBuffer().isEvent()) {
-            counters.addRecordsIn(frames[next.getChannelIndex()].countRecords(
-                    next.getBuffer().getMemorySegment(), next.getBuffer().getSize()));
+            counters.addRecordsIn(frames[next.getChannelIndex()].countRecords(next.getBuffer()));
         }
         return next;
     }

@@ -8,9 +8,10 @@ import org.millrace.runtime.io.network.ResultPartitionWriter;
 
 /**
  * A task's result partition with its written records counted: every data buffer handed to the
- * partition is walked by its subpartition's {@link RecordFrameCounter} first, in the task's thread.
- * Counting buffers rather than {@code emit} calls keeps the record path in {@code core} untouched;
- * the price is that a broadcast record counts once per subpartition it is written to.
+ * partition is counted by its subpartition's {@link RecordFrameCounter} first, in the task's thread
+ * (the record writer's own count of the buffer when it has one, else a walk over the frames).
+ * Counting buffers rather than {@code emit} calls keeps the record path in {@code core} free of
+ * metrics; the price is that a broadcast record counts once per subpartition it is written to.
  */
 public final class CountingResultPartitionWriter implements ResultPartitionWriter {
 
@@ -35,7 +36,7 @@ public final class CountingResultPartitionWriter implements ResultPartitionWrite
     @Override
     public void emitBuffer(Buffer buffer, int subpartition) throws IOException {
         if (!buffer.isEvent()) {
-            counters.addRecordsOut(frames[subpartition].countRecords(buffer.getMemorySegment(), buffer.getSize()));
+            counters.addRecordsOut(frames[subpartition].countRecords(buffer));
         }
         partition.emitBuffer(buffer, subpartition);
     }

@@ -17,6 +17,7 @@ public final class Buffer {
     private final BufferRecycler recycler;
     private final boolean isEvent;
     private int size;
+    private int recordCount = -1;
     private boolean recycled;
 
     public Buffer(MemorySegment segment, BufferRecycler recycler) {
@@ -44,6 +45,19 @@ public final class Buffer {
             throw new IllegalArgumentException("Buffer size " + size + " outside [0, " + segment.size() + "]");
         }
         this.size = size;
+    }
+
+    /**
+     * How many records start in this data buffer, as its writer counted them, or -1 if unknown
+     * (a buffer read back from a file or the network). Metrics use it to skip walking the frames.
+     */
+    public int getRecordCount() {
+        return recordCount;
+    }
+
+    /** Set by the writer that filled this buffer: the records (not control elements) starting in it. */
+    public void setRecordCount(int recordCount) {
+        this.recordCount = recordCount;
     }
 
     public int getCapacity() {

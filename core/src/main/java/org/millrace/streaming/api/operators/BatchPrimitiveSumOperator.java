@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import org.millrace.api.java.functions.KeySelector;
 import org.millrace.api.java.typeutils.FieldAccessor;
-import org.millrace.runtime.state.KeyIndex;
 import org.millrace.streaming.api.watermark.Watermark;
 import org.millrace.streaming.runtime.streamrecord.StreamRecord;
 import org.millrace.streaming.runtime.watermarkstatus.WatermarkStatus;
@@ -45,7 +44,7 @@ public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOper
     private final KeySelector<T, K> keySelector;
     private final FieldAccessor<T, Object> field;
     private final Kind kind;
-    private final KeyIndex<K> index = new KeyIndex<>();
+    private final DenseKeyIndex<K> index = new DenseKeyIndex<>();
     private final ArrayList<T> templates = new ArrayList<>();
     private long[] longSums = new long[1024];
     private double[] doubleSums = new double[0];

@@ -35,6 +35,8 @@ public final class RecordWriter<T> {
     private final DataOutputSerializer scratch = new DataOutputSerializer(128);
     private final Buffer[] current;
     private final int[] positions;
+    /** Records that start in each channel's current buffer (handed on with it, so counts need no frame walk). */
+    private final int[] recordStarts;
     private final boolean flushAlways;
     private final TaskIOMetrics metrics;
 
@@ -61,6 +63,7 @@ public final class RecordWriter<T> {
         int n = partition.getNumberOfSubpartitions();
         this.current = new Buffer[n];
         this.positions = new int[n];
+        this.recordStarts = new int[n];
     }
 
     public ResultPartitionWriter getPartition() {
@@ -71,10 +74,13 @@ public final class RecordWriter<T> {
         serialize(record);
         if (partitioner.isBroadcast()) {
             for (int ch = 0; ch < current.length; ch++) {
+                recordStarts[ch]++;
                 copyToChannel(ch);
             }
         } else {
-            copyToChannel(partitioner.selectChannel(record));
+            int ch = partitioner.selectChannel(record);
+            recordStarts[ch]++;
+            copyToChannel(ch);
         }
         if (flushAlways) {
             flushAll();
@@ -133,9 +139,11 @@ public final class RecordWriter<T> {
             remaining -= n;
             if (position == segment.size()) {
                 buffer.setSize(position);
+                buffer.setRecordCount(recordStarts[channel]);
                 // the partition owns the buffer from here on: forget it before anything else can throw
                 current[channel] = null;
                 positions[channel] = 0;
+                recordStarts[channel] = 0;
                 partition.emitBuffer(buffer, channel);
                 buffer = null;
                 position = 0;
@@ -171,8 +179,10 @@ public final class RecordWriter<T> {
             Buffer buffer = current[ch];
             if (buffer != null) {
                 buffer.setSize(positions[ch]);
+                buffer.setRecordCount(recordStarts[ch]);
                 current[ch] = null;
                 positions[ch] = 0;
+                recordStarts[ch] = 0;
                 partition.emitBuffer(buffer, ch);
             }
         }
@@ -197,6 +207,7 @@ public final class RecordWriter<T> {
                 current[ch].recycle();
                 current[ch] = null;
             }
+            recordStarts[ch] = 0;
         }
     }
 }
