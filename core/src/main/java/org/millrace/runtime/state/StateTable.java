@@ -28,8 +28,11 @@ final class StateTable<K, V> {
     private int[] hashes = new int[MIN_CAPACITY];
     private Object[] keys = new Object[MIN_CAPACITY];
     private Object[] values = new Object[MIN_CAPACITY];
-    /** Per slot: the snapshot epoch its value object was stored in; older ones may be in a snapshot. */
-    private int[] epochs = new int[MIN_CAPACITY];
+    /**
+     * Per slot: the snapshot epoch its value object was stored in; older ones may be in a snapshot.
+     * Null until the first snapshot, so a table never snapshotted pays nothing for it.
+     */
+    private int[] epochs;
     private int size;
     /** Incremented by each snapshot. */
     private int epoch;
@@ -112,7 +115,7 @@ final class StateTable<K, V> {
             return null;
         }
         V value = (V) values[slot];
-        if (copier != null && epochs[slot] != epoch) {
+        if (copier != null && epochs != null && epochs[slot] != epoch) {
             // a snapshot may hold this object: the caller gets (and may change) a copy of its own
             value = copier.copy(value);
             values[slot] = value;
@@ -123,7 +126,9 @@ final class StateTable<K, V> {
 
     void put(K key, V value) {
         int slot = probe(key);
-        epochs[slot] = epoch;
+        if (epochs != null) {
+            epochs[slot] = epoch;
+        }
         if (keys[slot] == null) {
             keys[slot] = key;
             hashes[slot] = lastHash;
@@ -142,6 +147,9 @@ final class StateTable<K, V> {
      * slot arrays, not visiting the entries. Values the snapshot shares are copied on their next read.
      */
     Snapshot<K, V> snapshot() {
+        if (epochs == null) {
+            epochs = new int[keys.length]; // every value now predates the snapshot (epoch 0)
+        }
         epoch++;
         return new Snapshot<>(keys.clone(), values.clone(), size);
     }
@@ -165,7 +173,9 @@ final class StateTable<K, V> {
                 keys[hole] = keys[next];
                 values[hole] = values[next];
                 hashes[hole] = hashes[next];
-                epochs[hole] = epochs[next];
+                if (epochs != null) {
+                    epochs[hole] = epochs[next];
+                }
                 hole = next;
             }
             next = (next + 1) & mask;
@@ -200,7 +210,7 @@ final class StateTable<K, V> {
         keys = new Object[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
         hashes = new int[oldKeys.length * 2];
-        epochs = new int[oldKeys.length * 2];
+        epochs = oldEpochs == null ? null : new int[oldKeys.length * 2];
         lastSlot = -1;
         lastKey = null;
         int mask = keys.length - 1;
@@ -213,7 +223,9 @@ final class StateTable<K, V> {
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
                 hashes[slot] = oldHashes[i];
-                epochs[slot] = oldEpochs[i];
+                if (oldEpochs != null) {
+                    epochs[slot] = oldEpochs[i];
+                }
             }
         }
         Arrays.fill(oldKeys, null); // a snapshot holds its own copies of the arrays, never these
