@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.millrace.api.common.JobID;
-import org.millrace.runtime.dispatcher.ClusterOverview;
 import org.millrace.runtime.dispatcher.DispatcherGateway;
-import org.millrace.runtime.dispatcher.JobInfo;
+import org.millrace.runtime.dispatcher.ForwardingDispatcherGateway;
 import org.millrace.runtime.dispatcher.JobResult;
-import org.millrace.runtime.dispatcher.TaskManagerInfo;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +20,10 @@ import org.slf4j.LoggerFactory;
  * the cluster is attached, it notices a client fetching the result of an ended job, which is when
  * the cluster may go.
  */
-final class PerJobDispatcherGateway implements DispatcherGateway {
+final class PerJobDispatcherGateway extends ForwardingDispatcherGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerJobDispatcherGateway.class);
 
-    private final DispatcherGateway dispatcher;
     private final StagedJob stagedJob;
     private final Consumer<JobResult> onResultFetched;
 
@@ -36,14 +33,14 @@ final class PerJobDispatcherGateway implements DispatcherGateway {
      */
     PerJobDispatcherGateway(DispatcherGateway dispatcher, StagedJob stagedJob,
                             Consumer<JobResult> onResultFetched) {
-        this.dispatcher = dispatcher;
+        super(dispatcher);
         this.stagedJob = stagedJob;
         this.onResultFetched = onResultFetched;
     }
 
     @Override
     public CompletableFuture<JobResult> requestJobResult(JobID jobId) {
-        CompletableFuture<JobResult> result = dispatcher.requestJobResult(jobId);
+        CompletableFuture<JobResult> result = super.requestJobResult(jobId);
         // Only ended jobs' results are requested by the REST handler; the answer is sent before the
         // listener's shutdown (which unregisters from YARN first) closes the REST server.
         return result.thenApply(r -> {
@@ -64,48 +61,6 @@ final class PerJobDispatcherGateway implements DispatcherGateway {
                         + " for later ApplicationMaster attempts: " + e.getMessage(), e));
             }
         }
-        return dispatcher.submitJob(jobGraph, userJars);
-    }
-
-    @Override
-    public CompletableFuture<Void> cancelJob(JobID jobId) {
-        return dispatcher.cancelJob(jobId);
-    }
-
-    @Override
-    public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory,
-                                                      org.millrace.runtime.checkpoint.SavepointType type) {
-        return dispatcher.triggerSavepoint(jobId, targetDirectory, type);
-    }
-
-    @Override
-    public CompletableFuture<Void> disposeSavepoint(String savepointPath) {
-        return dispatcher.disposeSavepoint(savepointPath);
-    }
-
-    @Override
-    public CompletableFuture<java.util.Optional<org.millrace.runtime.checkpoint.CheckpointStatistics>> requestCheckpointStatistics(
-            JobID jobId) {
-        return dispatcher.requestCheckpointStatistics(jobId);
-    }
-
-    @Override
-    public CompletableFuture<ClusterOverview> requestClusterOverview() {
-        return dispatcher.requestClusterOverview();
-    }
-
-    @Override
-    public CompletableFuture<List<JobInfo>> requestJobs() {
-        return dispatcher.requestJobs();
-    }
-
-    @Override
-    public CompletableFuture<JobInfo> requestJob(JobID jobId) {
-        return dispatcher.requestJob(jobId);
-    }
-
-    @Override
-    public CompletableFuture<List<TaskManagerInfo>> requestTaskManagers() {
-        return dispatcher.requestTaskManagers();
+        return super.submitJob(jobGraph, userJars);
     }
 }

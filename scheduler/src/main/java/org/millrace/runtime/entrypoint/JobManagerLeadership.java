@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -13,16 +12,11 @@ import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.millrace.api.common.JobID;
 import org.millrace.configuration.Configuration;
-import org.millrace.runtime.checkpoint.CheckpointStatistics;
 import org.millrace.runtime.cluster.JobManagerRpcEndpoint;
-import org.millrace.runtime.dispatcher.ClusterOverview;
 import org.millrace.runtime.dispatcher.Dispatcher;
-import org.millrace.runtime.dispatcher.DispatcherGateway;
-import org.millrace.runtime.dispatcher.JobInfo;
-import org.millrace.runtime.dispatcher.JobResult;
+import org.millrace.runtime.dispatcher.ForwardingDispatcherGateway;
 import org.millrace.runtime.dispatcher.JobSubmissionException;
 import org.millrace.runtime.dispatcher.NotLeaderException;
-import org.millrace.runtime.dispatcher.TaskManagerInfo;
 import org.millrace.runtime.highavailability.JobGraphStore;
 import org.millrace.runtime.highavailability.JobResultStore;
 import org.millrace.runtime.highavailability.ZooKeeperCheckpointRecoveryFactory;
@@ -56,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * <p>Pitfall: Curator tells the contender on its event thread; revocation acts right there (it must
  * stop at once), while granting, which reads files and waits, runs on a thread of its own.
  */
-public final class JobManagerLeadership implements LeaderContender, DispatcherGateway, AutoCloseable {
+public final class JobManagerLeadership extends ForwardingDispatcherGateway implements LeaderContender, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobManagerLeadership.class);
     static final String COMPONENT = "jobmanager";
@@ -91,6 +85,7 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
      */
     JobManagerLeadership(Dispatcher dispatcher, JobManagerRpcEndpoint rpcEndpoint, CuratorFramework client,
                          Configuration configuration, Supplier<LeaderAddress> ownAddress) throws IOException {
+        super(dispatcher);
         this.dispatcher = dispatcher;
         this.rpcEndpoint = rpcEndpoint;
         this.jobGraphs = new JobGraphStore(client, configuration);
@@ -302,39 +297,9 @@ public final class JobManagerLeadership implements LeaderContender, DispatcherGa
     }
 
     @Override
-    public CompletableFuture<Optional<CheckpointStatistics>> requestCheckpointStatistics(JobID jobId) {
-        return dispatcher.requestCheckpointStatistics(jobId);
-    }
-
-    @Override
     public CompletableFuture<Void> disposeSavepoint(String savepointPath) {
         return currentSession() == null ? CompletableFuture.failedFuture(notLeader())
                 : dispatcher.disposeSavepoint(savepointPath);
-    }
-
-    @Override
-    public CompletableFuture<ClusterOverview> requestClusterOverview() {
-        return dispatcher.requestClusterOverview();
-    }
-
-    @Override
-    public CompletableFuture<List<JobInfo>> requestJobs() {
-        return dispatcher.requestJobs();
-    }
-
-    @Override
-    public CompletableFuture<JobInfo> requestJob(JobID jobId) {
-        return dispatcher.requestJob(jobId);
-    }
-
-    @Override
-    public CompletableFuture<JobResult> requestJobResult(JobID jobId) {
-        return dispatcher.requestJobResult(jobId);
-    }
-
-    @Override
-    public CompletableFuture<List<TaskManagerInfo>> requestTaskManagers() {
-        return dispatcher.requestTaskManagers();
     }
 
     /** Leaves the election: a leader suspends its jobs (they stay stored for the next leader). */

@@ -8,8 +8,8 @@ import java.util.Objects;
  * How long the values of a keyed state live ({@link StateDescriptor#enableTimeToLive}): a value
  * expires {@code ttl} of processing time after its last write (or read, with {@link
  * UpdateType#OnReadAndWrite}); list elements and map entries expire one by one. Expired values
- * are never returned by default and are removed when they are next touched and when a checkpoint is
- * taken ({@link #cleanupFullSnapshot()} is always on for the heap backend).
+ * are never returned by default and are removed when they are next touched and, with either backend,
+ * by a sweep over the state before each checkpoint (so {@link #cleanupFullSnapshot()} is always on).
  *
  * <pre>{@code
  * StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofHours(1))
