@@ -6,8 +6,9 @@ import org.millrace.api.common.typeutils.TypeSerializer;
 
 /**
  * The values of one keyed state for one key group: an open-addressing hash table (linear probing,
- * keys and values in two parallel arrays) that remembers the slot of the last lookup, so the
- * common read-modify-write of a record ({@code value()} then {@code update()}) probes once.
+ * each slot's key and value side by side in one array, so the value is in the cache line the key
+ * comparison already loaded) that remembers the slot of the last lookup, so the common
+ * read-modify-write of a record ({@code value()} then {@code update()}) probes once.
  *
  * <p>Compared with {@code HashMap} it saves the per-entry node object and one pointer hop per
  * lookup, which is what keyed operators spend their time on. The spread hash of every key is kept
@@ -26,8 +27,8 @@ final class StateTable<K, V> {
     private static final int MIN_CAPACITY = 16;
 
     private int[] hashes = new int[MIN_CAPACITY];
-    private Object[] keys = new Object[MIN_CAPACITY];
-    private Object[] values = new Object[MIN_CAPACITY];
+    /** Slot {@code i}'s key at {@code 2i}, its value at {@code 2i + 1}; null key = empty slot. */
+    private Object[] entries = new Object[2 * MIN_CAPACITY];
     /**
      * Per slot: the snapshot epoch its value object was stored in; older ones may be in a snapshot.
      * Null until the first snapshot, so a table never snapshotted pays nothing for it.
@@ -51,13 +52,11 @@ final class StateTable<K, V> {
 
     /** The entries of a table as they were when {@link #snapshot()} was called; readable from any thread. */
     static final class Snapshot<K, V> {
-        private final Object[] keys;
-        private final Object[] values;
+        private final Object[] entries;
         private final int size;
 
-        private Snapshot(Object[] keys, Object[] values, int size) {
-            this.keys = keys;
-            this.values = values;
+        private Snapshot(Object[] entries, int size) {
+            this.entries = entries;
             this.size = size;
         }
 
@@ -66,7 +65,7 @@ final class StateTable<K, V> {
         }
 
         void forEach(BiConsumer<K, V> action) {
-            forEachEntry(keys, values, action);
+            forEachEntry(entries, action);
         }
     }
 
@@ -90,12 +89,12 @@ final class StateTable<K, V> {
         if (key == lastKey && lastSlot >= 0 && h == lastHash) {
             return lastSlot;
         }
-        int mask = keys.length - 1;
+        int mask = hashes.length - 1;
         int slot = h & mask;
         int stored;
         while ((stored = hashes[slot]) != 0) {
             if (stored == h) {
-                Object k = keys[slot];
+                Object k = entries[2 * slot];
                 if (k == key || k.equals(key)) {
                     break;
                 }
@@ -111,14 +110,14 @@ final class StateTable<K, V> {
     @SuppressWarnings("unchecked")
     V get(K key) {
         int slot = probe(key);
-        if (keys[slot] == null) {
+        if (hashes[slot] == 0) {
             return null;
         }
-        V value = (V) values[slot];
+        V value = (V) entries[2 * slot + 1];
         if (copier != null && epochs != null && epochs[slot] != epoch) {
             // a snapshot may hold this object: the caller gets (and may change) a copy of its own
             value = copier.copy(value);
-            values[slot] = value;
+            entries[2 * slot + 1] = value;
             epochs[slot] = epoch;
         }
         return value;
@@ -129,16 +128,18 @@ final class StateTable<K, V> {
         if (epochs != null) {
             epochs[slot] = epoch;
         }
-        if (keys[slot] == null) {
-            keys[slot] = key;
+        if (hashes[slot] == 0) {
+            entries[2 * slot] = key;
+            entries[2 * slot + 1] = value;
             hashes[slot] = lastHash;
             size++;
-            values[slot] = value;
-            if (size * 4 > keys.length * 3) {
+            if (size * 4 > hashes.length * 3) {
                 resize();
             }
-        } else {
-            values[slot] = value;
+        } else if (entries[2 * slot + 1] != value) {
+            // storing the object already there (a value changed in place) would still cost the
+            // garbage collector's write barrier, as each store of a reference into the array does
+            entries[2 * slot + 1] = value;
         }
     }
 
@@ -148,30 +149,30 @@ final class StateTable<K, V> {
      */
     Snapshot<K, V> snapshot() {
         if (epochs == null) {
-            epochs = new int[keys.length]; // every value now predates the snapshot (epoch 0)
+            epochs = new int[hashes.length]; // every value now predates the snapshot (epoch 0)
         }
         epoch++;
-        return new Snapshot<>(keys.clone(), values.clone(), size);
+        return new Snapshot<>(entries.clone(), size);
     }
 
     void remove(K key) {
         int slot = probe(key);
-        if (keys[slot] == null) {
+        if (hashes[slot] == 0) {
             return;
         }
         lastSlot = -1;
         lastKey = null;
         size--;
         // backward-shift deletion keeps probe sequences intact without tombstones
-        int mask = keys.length - 1;
+        int mask = hashes.length - 1;
         int hole = slot;
         int next = (hole + 1) & mask;
         while (hashes[next] != 0) {
             int home = hashes[next] & mask;
             boolean movable = hole <= next ? (home <= hole || home > next) : (home <= hole && home > next);
             if (movable) {
-                keys[hole] = keys[next];
-                values[hole] = values[next];
+                entries[2 * hole] = entries[2 * next];
+                entries[2 * hole + 1] = entries[2 * next + 1];
                 hashes[hole] = hashes[next];
                 if (epochs != null) {
                     epochs[hole] = epochs[next];
@@ -180,8 +181,8 @@ final class StateTable<K, V> {
             }
             next = (next + 1) & mask;
         }
-        keys[hole] = null;
-        values[hole] = null;
+        entries[2 * hole] = null;
+        entries[2 * hole + 1] = null;
         hashes[hole] = 0;
     }
 
@@ -190,44 +191,43 @@ final class StateTable<K, V> {
     }
 
     void forEach(BiConsumer<K, V> action) {
-        forEachEntry(keys, values, action);
+        forEachEntry(entries, action);
     }
 
     @SuppressWarnings("unchecked")
-    private static <K, V> void forEachEntry(Object[] keys, Object[] values, BiConsumer<K, V> action) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                action.accept((K) keys[i], (V) values[i]);
+    private static <K, V> void forEachEntry(Object[] entries, BiConsumer<K, V> action) {
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i] != null) {
+                action.accept((K) entries[i], (V) entries[i + 1]);
             }
         }
     }
 
     private void resize() {
-        Object[] oldKeys = keys;
-        Object[] oldValues = values;
+        Object[] oldEntries = entries;
         int[] oldHashes = hashes;
         int[] oldEpochs = epochs;
-        keys = new Object[oldKeys.length * 2];
-        values = new Object[oldKeys.length * 2];
-        hashes = new int[oldKeys.length * 2];
-        epochs = oldEpochs == null ? null : new int[oldKeys.length * 2];
+        int capacity = oldHashes.length * 2;
+        entries = new Object[2 * capacity];
+        hashes = new int[capacity];
+        epochs = oldEpochs == null ? null : new int[capacity];
         lastSlot = -1;
         lastKey = null;
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
+        int mask = capacity - 1;
+        for (int i = 0; i < oldHashes.length; i++) {
             if (oldHashes[i] != 0) {
                 int slot = oldHashes[i] & mask;
                 while (hashes[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+                entries[2 * slot] = oldEntries[2 * i];
+                entries[2 * slot + 1] = oldEntries[2 * i + 1];
                 hashes[slot] = oldHashes[i];
                 if (oldEpochs != null) {
                     epochs[slot] = oldEpochs[i];
                 }
             }
         }
-        Arrays.fill(oldKeys, null); // a snapshot holds its own copies of the arrays, never these
+        Arrays.fill(oldEntries, null); // a snapshot holds its own copies of the arrays, never these
     }
 }

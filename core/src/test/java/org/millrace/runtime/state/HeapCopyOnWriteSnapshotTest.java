@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,7 +16,6 @@ import org.millrace.api.common.typeinfo.TypeHint;
 import org.millrace.api.common.typeinfo.TypeInformation;
 import org.millrace.api.common.typeinfo.Types;
 import org.millrace.api.java.tuple.Tuple2;
-import org.millrace.runtime.state.filesystem.FileStateHandle;
 
 /**
  * The heap backend's asynchronous checkpoints: the task changes its state (updates, removals, new
@@ -67,7 +65,7 @@ class HeapCopyOnWriteSnapshotTest {
                 live.setCurrentKey("new" + i);
                 totals.update(Tuple2.of("new", 0L));
             }
-            Future<?> writing = writer.submit(() -> snapshot.write(new MemoryTarget(written)));
+            Future<?> writing = writer.submit(() -> snapshot.write(new MemorySnapshotTarget(written)));
             writing.get(60, TimeUnit.SECONDS);
 
             HeapKeyedStateBackend<String> restored = backend();
@@ -86,34 +84,6 @@ class HeapCopyOnWriteSnapshotTest {
             assertEquals(1_000_003L, totals.value().f1, "the task's own change stays");
         } finally {
             writer.shutdownNow();
-        }
-    }
-
-    /** Private files in memory. */
-    private record MemoryTarget(ByteArrayOutputStream bytes) implements KeyedSnapshotTarget {
-        @Override
-        public CheckpointStateOutputStream createPrivateFile(String suffix) {
-            return new CheckpointStateOutputStream() {
-                @Override
-                public void write(int b) {
-                    bytes.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    bytes.write(b, off, len);
-                }
-
-                @Override
-                public FileStateHandle closeAndGetHandle() {
-                    return new FileStateHandle("memory" + suffix, bytes.size(), 0);
-                }
-            };
-        }
-
-        @Override
-        public CheckpointStateOutputStream createSharedFile(String name) throws IOException {
-            throw new IOException("the heap backend writes no shared files");
         }
     }
 }

@@ -96,6 +96,11 @@ public final class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoClo
         operator.notifyCheckpointComplete(checkpointId);
     }
 
+    /** The keyed state backend the operator created, or null for an operator without keyed state. */
+    public org.millrace.runtime.state.KeyedStateBackend<?> getKeyedStateBackend() {
+        return context.getKeyedStateBackend();
+    }
+
     public OneInputStreamOperator<IN, OUT> getOperator() {
         return operator;
     }

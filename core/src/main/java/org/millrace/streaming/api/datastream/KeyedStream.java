@@ -14,6 +14,8 @@ import org.millrace.streaming.api.functions.aggregation.ComparableAggregator;
 import org.millrace.streaming.api.functions.aggregation.SumAggregator;
 import org.millrace.streaming.api.operators.BatchGroupedReduceOperator;
 import org.millrace.streaming.api.operators.BatchPrimitiveSumOperator;
+import org.millrace.streaming.api.operators.PrimitiveSumKind;
+import org.millrace.streaming.api.operators.StreamPrimitiveSumOperator;
 import org.millrace.streaming.api.operators.KeyedProcessOperator;
 import org.millrace.streaming.api.operators.StreamGroupedReduceOperator;
 import org.millrace.streaming.api.operators.StreamOperatorFactory;
@@ -84,12 +86,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     /**
-     * In BATCH mode a field of a primitive-like type known at build time is summed into primitive
-     * arrays ({@link BatchPrimitiveSumOperator}); everything else goes through the reduce path.
+     * A field of a primitive-like type known at build time is summed as a primitive: in BATCH mode
+     * into arrays that become results at the end of input ({@link BatchPrimitiveSumOperator}), in
+     * STREAMING mode in a per-key running sum ({@link StreamPrimitiveSumOperator}). Any other
+     * numeric field goes through the generic reduce.
      */
     private SingleOutputStreamOperator<T> sum(FieldAccessor<T, Object> field) {
         SumAggregator<T> aggregator = new SumAggregator<>(field, type.createSerializer());
-        BatchPrimitiveSumOperator.Kind kind = BatchPrimitiveSumOperator.Kind.of(field.getFieldType().getTypeClass());
+        PrimitiveSumKind kind = PrimitiveSumKind.of(field.getFieldType().getTypeClass());
         TypeInformation<T> streamType = type;
         if (kind == null) {
             return aggregate(aggregator, "Sum");
@@ -97,7 +101,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
         SingleOutputStreamOperator<T> result = transform("Keyed Reduce", type, params ->
                 params.getExecutionMode() == RuntimeExecutionMode.BATCH
                         ? new BatchPrimitiveSumOperator<K, T>(params, field, kind)
-                        : new StreamGroupedReduceOperator<K, T>(params, aggregator, streamType), aggregator);
+                        : new StreamPrimitiveSumOperator<K, T>(params, aggregator, streamType, field, kind), aggregator);
         return result.name("Keyed Aggregation (Sum)");
     }
 

@@ -14,47 +14,25 @@ import org.millrace.streaming.runtime.watermarkstatus.WatermarkStatus;
  * when the input ends. Per record it probes the key index once and adds a primitive: no boxing, and
  * no young objects stored into old ones (which costs G1 dearly at millions of records per second).
  *
- * <p>Results equal those of the generic reduce: integral sums wrap exactly like Java arithmetic on
- * the field's type, double sums add in the same order.
+ * <p>Results equal those of the generic reduce ({@link PrimitiveSumKind}).
  */
 public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOperator<T, T> {
-
-    /** The numeric kinds this operator sums without boxing. */
-    public enum Kind {
-        LONG, INT, SHORT, BYTE, DOUBLE;
-
-        /** The kind for a field class, or null if the field needs the generic path. */
-        public static Kind of(Class<?> fieldClass) {
-            if (fieldClass == Long.class || fieldClass == long.class) {
-                return LONG;
-            } else if (fieldClass == Integer.class || fieldClass == int.class) {
-                return INT;
-            } else if (fieldClass == Short.class || fieldClass == short.class) {
-                return SHORT;
-            } else if (fieldClass == Byte.class || fieldClass == byte.class) {
-                return BYTE;
-            } else if (fieldClass == Double.class || fieldClass == double.class) {
-                return DOUBLE;
-            }
-            return null;
-        }
-    }
 
     private final Output<T> output;
     private final KeySelector<T, K> keySelector;
     private final FieldAccessor<T, Object> field;
-    private final Kind kind;
+    private final PrimitiveSumKind kind;
     private final DenseKeyIndex<K> index = new DenseKeyIndex<>();
     private final ArrayList<T> templates = new ArrayList<>();
     private long[] longSums = new long[1024];
     private double[] doubleSums = new double[0];
 
-    public BatchPrimitiveSumOperator(StreamOperatorParameters<T> parameters, FieldAccessor<T, Object> field, Kind kind) {
+    public BatchPrimitiveSumOperator(StreamOperatorParameters<T> parameters, FieldAccessor<T, Object> field, PrimitiveSumKind kind) {
         this.output = parameters.getOutput();
         this.keySelector = parameters.getKeySelector();
         this.field = field;
         this.kind = kind;
-        if (kind == Kind.DOUBLE) {
+        if (kind.isFloatingPoint()) {
             longSums = new long[0];
             doubleSums = new double[1024];
         }
@@ -68,22 +46,22 @@ public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOper
         if (slot == templates.size()) {
             templates.add(value);
             grow(slot);
-            if (kind == Kind.DOUBLE) {
-                doubleSums[slot] = (Double) fieldValue;
+            if (kind.isFloatingPoint()) {
+                doubleSums[slot] = kind.doubleOf(fieldValue);
             } else {
-                longSums[slot] = ((Number) fieldValue).longValue();
+                longSums[slot] = kind.longOf(fieldValue);
             }
-        } else if (kind == Kind.DOUBLE) {
-            doubleSums[slot] += (Double) fieldValue;
+        } else if (kind.isFloatingPoint()) {
+            doubleSums[slot] += kind.doubleOf(fieldValue);
         } else {
-            longSums[slot] += ((Number) fieldValue).longValue();
+            longSums[slot] += kind.longOf(fieldValue);
         }
     }
 
     private void grow(int slot) {
-        if (kind == Kind.DOUBLE && slot == doubleSums.length) {
+        if (kind.isFloatingPoint() && slot == doubleSums.length) {
             doubleSums = Arrays.copyOf(doubleSums, slot * 2);
-        } else if (kind != Kind.DOUBLE && slot == longSums.length) {
+        } else if (!kind.isFloatingPoint() && slot == longSums.length) {
             longSums = Arrays.copyOf(longSums, slot * 2);
         }
     }
@@ -99,13 +77,7 @@ public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOper
     }
 
     private Object boxedSum(int slot) {
-        return switch (kind) {
-            case LONG -> longSums[slot];
-            case INT -> (int) longSums[slot];
-            case SHORT -> (short) longSums[slot];
-            case BYTE -> (byte) longSums[slot];
-            case DOUBLE -> doubleSums[slot];
-        };
+        return kind.isFloatingPoint() ? kind.box(0, doubleSums[slot]) : kind.box(longSums[slot], 0);
     }
 
     @Override

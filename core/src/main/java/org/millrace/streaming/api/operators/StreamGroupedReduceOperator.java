@@ -13,6 +13,9 @@ import org.millrace.streaming.runtime.streamrecord.StreamRecord;
 public final class StreamGroupedReduceOperator<K, T> extends AbstractUdfOperator<ReduceFunction<T>, T>
         implements OneInputStreamOperator<T, T> {
 
+    /** The name of the keyed state holding each key's reduced value. */
+    static final String STATE_NAME = "_reduce_value";
+
     private final KeyContext<T, K> keyContext;
     private final ValueState<T> values;
 
@@ -21,7 +24,7 @@ public final class StreamGroupedReduceOperator<K, T> extends AbstractUdfOperator
             TypeInformation<T> valueType) {
         super(parameters, function);
         this.keyContext = new KeyContext<>(parameters);
-        this.values = keyContext.getBackend().getValueState(new ValueStateDescriptor<>("_reduce_value", valueType));
+        this.values = keyContext.getBackend().getValueState(new ValueStateDescriptor<>(STATE_NAME, valueType));
     }
 
     @Override
