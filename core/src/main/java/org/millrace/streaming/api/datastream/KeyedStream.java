@@ -16,6 +16,10 @@ import org.millrace.streaming.api.operators.BatchGroupedReduceOperator;
 import org.millrace.streaming.api.operators.BatchPrimitiveSumOperator;
 import org.millrace.streaming.api.operators.PrimitiveSumKind;
 import org.millrace.streaming.api.operators.StreamPrimitiveSumOperator;
+import org.millrace.streaming.api.operators.ChainingStrategy;
+import org.millrace.streaming.api.operators.StreamMap;
+import org.millrace.streaming.api.graph.StreamNode;
+import org.millrace.configuration.ExecutionOptions;
 import org.millrace.streaming.api.operators.KeyedProcessOperator;
 import org.millrace.streaming.api.operators.StreamGroupedReduceOperator;
 import org.millrace.streaming.api.operators.StreamOperatorFactory;
@@ -98,11 +102,39 @@ public class KeyedStream<T, K> extends DataStream<T> {
         if (kind == null) {
             return aggregate(aggregator, "Sum");
         }
-        SingleOutputStreamOperator<T> result = transform("Keyed Reduce", type, params ->
+        KeyedStream<T, K> input = isBatchJob() ? combinedBeforeTheExchange(field, kind) : this;
+        SingleOutputStreamOperator<T> result = input.transform("Keyed Reduce", type, params ->
                 params.getExecutionMode() == RuntimeExecutionMode.BATCH
                         ? new BatchPrimitiveSumOperator<K, T>(params, field, kind)
                         : new StreamPrimitiveSumOperator<K, T>(params, aggregator, streamType, field, kind), aggregator);
         return result.name("Keyed Aggregation (Sum)");
+    }
+
+    private boolean isBatchJob() {
+        return environment.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
+    }
+
+    /**
+     * This stream with a combiner chained to its producer ({@link BatchPrimitiveSumOperator#combiner}),
+     * so the keyed exchange carries a partial sum per key and producer subtask instead of every
+     * record. Only for a BATCH job (a STREAMING sum emits per record) whose input comes from one
+     * operator's main output; should the job run in STREAMING mode after all, the combiner passes
+     * records through.
+     */
+    private KeyedStream<T, K> combinedBeforeTheExchange(FieldAccessor<T, Object> field, PrimitiveSumKind kind) {
+        if (upstream.size() != 1 || upstreamTags.get(0) != null) {
+            return this;
+        }
+        StreamNode producer = upstream.get(0);
+        StreamOperatorFactory<T> factory = params -> params.getExecutionMode() == RuntimeExecutionMode.BATCH
+                ? BatchPrimitiveSumOperator.<K, T>combiner(params, field, kind)
+                : new StreamMap<T, T>(params, value -> value);
+        StreamNode combiner = environment.getStreamGraph().addNode("Combine (Sum)", factory, type,
+                producer.getParallelism(), ChainingStrategy.ALWAYS);
+        combiner.setSlotSharingGroup(producer.getSlotSharingGroup());
+        combiner.setInputKeySelector(keySelector);
+        environment.getStreamGraph().addEdge(producer, combiner, null);
+        return new KeyedStream<>(new SingleOutputStreamOperator<>(environment, combiner, type), keySelector);
     }
 
     public SingleOutputStreamOperator<T> min(int position) {

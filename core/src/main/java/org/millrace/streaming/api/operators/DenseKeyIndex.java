@@ -53,6 +53,13 @@ final class DenseKeyIndex<K> {
         return size;
     }
 
+    /** Forgets every key; numbering starts at 0 again. */
+    void clear() {
+        Arrays.fill(entries, 0L);
+        Arrays.fill(keys, null);
+        size = 0;
+    }
+
     private void grow() {
         long[] oldEntries = entries;
         Object[] oldKeys = keys;

@@ -41,6 +41,26 @@ class OperatorChainingTest {
     }
 
     @Test
+    void batchSumChainsACombinerToItsProducerAndStreamingSumDoesNot() {
+        StreamExecutionEnvironment batch = env(2);
+        batch.setRuntimeMode(org.millrace.api.common.RuntimeExecutionMode.BATCH);
+        batch.fromSequence(0, 9).map(v -> org.millrace.api.java.tuple.Tuple2.of(v % 3, 1L))
+                .returns(org.millrace.api.common.typeinfo.Types.TUPLE(org.millrace.api.common.typeinfo.Types.LONG,
+                        org.millrace.api.common.typeinfo.Types.LONG))
+                .keyBy(t -> t.f0).sum(1).print();
+        assertEquals(List.of("Source: Sequence Source -> Map -> Combine (Sum)", "Keyed Aggregation (Sum) -> Sink: Print to Std. Out"),
+                vertexNames(batch.getJobGraph("batch sum")));
+
+        StreamExecutionEnvironment streaming = env(2);
+        streaming.fromSequence(0, 9).map(v -> org.millrace.api.java.tuple.Tuple2.of(v % 3, 1L))
+                .returns(org.millrace.api.common.typeinfo.Types.TUPLE(org.millrace.api.common.typeinfo.Types.LONG,
+                        org.millrace.api.common.typeinfo.Types.LONG))
+                .keyBy(t -> t.f0).sum(1).print();
+        assertEquals(List.of("Source: Sequence Source -> Map", "Keyed Aggregation (Sum) -> Sink: Print to Std. Out"),
+                vertexNames(streaming.getJobGraph("streaming sum")));
+    }
+
+    @Test
     void parallelismChangeInsertsRebalanceAndBreaksTheChain() {
         StreamExecutionEnvironment env = env(2);
         env.fromSequence(0, 9).map(v -> v).setParallelism(3).print();
