@@ -125,13 +125,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
         if (upstream.size() != 1 || upstreamTags.get(0) != null) {
             return this;
         }
+        TypeInformation<T> streamType = type;
         StreamNode producer = upstream.get(0);
         StreamOperatorFactory<T> factory = params -> params.getExecutionMode() == RuntimeExecutionMode.BATCH
-                ? BatchPrimitiveSumOperator.<K, T>combiner(params, field, kind)
+                ? BatchPrimitiveSumOperator.<K, T>combiner(params, field, kind, streamType.createSerializer())
                 : new StreamMap<T, T>(params, value -> value);
         StreamNode combiner = environment.getStreamGraph().addNode("Combine (Sum)", factory, type,
                 producer.getParallelism(), ChainingStrategy.ALWAYS);
-        combiner.setSlotSharingGroup(producer.getSlotSharingGroup());
+        combiner.followParallelismOf(producer);
         combiner.setInputKeySelector(keySelector);
         environment.getStreamGraph().addEdge(producer, combiner, null);
         return new KeyedStream<>(new SingleOutputStreamOperator<>(environment, combiner, type), keySelector);

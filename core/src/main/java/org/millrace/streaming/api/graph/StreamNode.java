@@ -22,6 +22,8 @@ public final class StreamNode {
     private boolean parallelismFixed;
     private final int sourceMaxParallelism;
     private Integer maxParallelism;
+    /** The node whose parallelism this one takes, or null. */
+    private StreamNode leader;
     private String slotSharingGroup = "default";
     private ChainingStrategy chainingStrategy;
     private KeySelector<?, ?> inputKeySelector;
@@ -98,11 +100,29 @@ public final class StreamNode {
         this.parallelismFixed = true;
     }
 
-    /** The environment's parallelism applies to nodes that did not set their own. */
+    /**
+     * The environment's parallelism applies to nodes that did not set their own; a node that
+     * {@linkplain #followParallelismOf follows} another takes that one's, resolved before it (nodes
+     * are resolved in creation order).
+     */
     void applyDefaultParallelism(int defaultParallelism) {
-        if (!parallelismFixed) {
+        if (leader != null) {
+            parallelism = leader.parallelism;
+            slotSharingGroup = leader.slotSharingGroup;
+        } else if (!parallelismFixed) {
             parallelism = Math.min(defaultParallelism, sourceMaxParallelism);
         }
+    }
+
+    /**
+     * Makes this node (one the runtime adds, such as a combiner, which users never configure) run
+     * with the parallelism and slot sharing group {@code leader} has when the job graph is built,
+     * so it chains to it whatever the user sets on it later.
+     */
+    public void followParallelismOf(StreamNode leader) {
+        this.leader = leader;
+        this.parallelism = leader.parallelism;
+        this.slotSharingGroup = leader.slotSharingGroup;
     }
 
     public Integer getMaxParallelism() {

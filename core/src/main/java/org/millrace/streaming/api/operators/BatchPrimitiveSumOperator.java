@@ -2,6 +2,7 @@ package org.millrace.streaming.api.operators;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.millrace.api.common.typeutils.TypeSerializer;
 import org.millrace.api.java.functions.KeySelector;
 import org.millrace.api.java.typeutils.FieldAccessor;
 import org.millrace.streaming.api.watermark.Watermark;
@@ -31,6 +32,8 @@ public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOper
     private final FieldAccessor<T, Object> field;
     private final PrimitiveSumKind kind;
     private final int maxKeys;
+    /** Copies the records kept as templates; null where records are never reused (network input). */
+    private final TypeSerializer<T> templateCopier;
     private final DenseKeyIndex<K> index = new DenseKeyIndex<>();
     private final ArrayList<T> templates = new ArrayList<>();
     private long[] longSums = new long[1024];
@@ -38,16 +41,17 @@ public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOper
 
     /** The keyed sum: one result per key of its key groups, when the input ends. */
     public BatchPrimitiveSumOperator(StreamOperatorParameters<T> parameters, FieldAccessor<T, Object> field, PrimitiveSumKind kind) {
-        this(parameters, field, kind, Integer.MAX_VALUE);
+        this(parameters, field, kind, Integer.MAX_VALUE, null);
     }
 
     private BatchPrimitiveSumOperator(StreamOperatorParameters<T> parameters, FieldAccessor<T, Object> field,
-            PrimitiveSumKind kind, int maxKeys) {
+            PrimitiveSumKind kind, int maxKeys, TypeSerializer<T> templateCopier) {
         this.output = parameters.getOutput();
         this.keySelector = parameters.getKeySelector();
         this.field = field;
         this.kind = kind;
         this.maxKeys = maxKeys;
+        this.templateCopier = templateCopier;
         if (kind.isFloatingPoint()) {
             longSums = new long[0];
             doubleSums = new double[1024];
@@ -56,11 +60,13 @@ public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOper
 
     /**
      * The combiner of a producer subtask: sums by the key selector of its node's input, emits partial
-     * sums when it holds {@link #COMBINER_MAX_KEYS} keys and when its input ends.
+     * sums when it holds {@link #COMBINER_MAX_KEYS} keys and when its input ends. Chained operators
+     * hand records over without copies and may reuse them, so it keeps copies ({@code records}) of
+     * the records it holds on to.
      */
     public static <K, T> BatchPrimitiveSumOperator<K, T> combiner(StreamOperatorParameters<T> parameters,
-            FieldAccessor<T, Object> field, PrimitiveSumKind kind) {
-        return new BatchPrimitiveSumOperator<>(parameters, field, kind, COMBINER_MAX_KEYS);
+            FieldAccessor<T, Object> field, PrimitiveSumKind kind, TypeSerializer<T> records) {
+        return new BatchPrimitiveSumOperator<>(parameters, field, kind, COMBINER_MAX_KEYS, records);
     }
 
     @Override
@@ -74,7 +80,7 @@ public final class BatchPrimitiveSumOperator<K, T> implements OneInputStreamOper
         }
         Object fieldValue = field.get(value);
         if (slot == templates.size()) {
-            templates.add(value);
+            templates.add(templateCopier == null ? value : templateCopier.copy(value));
             grow(slot);
             if (kind.isFloatingPoint()) {
                 doubleSums[slot] = kind.doubleOf(fieldValue);

@@ -51,6 +51,15 @@ class OperatorChainingTest {
         assertEquals(List.of("Source: Sequence Source -> Map -> Combine (Sum)", "Keyed Aggregation (Sum) -> Sink: Print to Std. Out"),
                 vertexNames(batch.getJobGraph("batch sum")));
 
+        StreamExecutionEnvironment nonParallelSource = env(2); // the source's parallelism 1 is resolved later
+        nonParallelSource.setRuntimeMode(org.millrace.api.common.RuntimeExecutionMode.BATCH);
+        nonParallelSource.fromCollection(List.of(org.millrace.api.java.tuple.Tuple2.of(1L, 1L)))
+                .keyBy(t -> t.f0).sum(1).print();
+        JobGraph graph = nonParallelSource.getJobGraph("non-parallel source");
+        assertEquals(List.of("Source: Collection Source -> Combine (Sum)", "Keyed Aggregation (Sum) -> Sink: Print to Std. Out"),
+                vertexNames(graph));
+        assertEquals(1, graph.getVertices().get(0).getParallelism());
+
         StreamExecutionEnvironment streaming = env(2);
         streaming.fromSequence(0, 9).map(v -> org.millrace.api.java.tuple.Tuple2.of(v % 3, 1L))
                 .returns(org.millrace.api.common.typeinfo.Types.TUPLE(org.millrace.api.common.typeinfo.Types.LONG,

@@ -29,7 +29,7 @@ class BatchSumCombinerTest {
         int max = BatchPrimitiveSumOperator.COMBINER_MAX_KEYS;
         Map<Integer, Long> totals = new HashMap<>();
         try (var h = new OneInputStreamOperatorTestHarness<Tuple2<Integer, Long>, Tuple2<Integer, Long>>(
-                p -> BatchPrimitiveSumOperator.combiner(p, field, PrimitiveSumKind.LONG), t -> t.f0,
+                p -> BatchPrimitiveSumOperator.combiner(p, field, PrimitiveSumKind.LONG, TYPE.createSerializer()), t -> t.f0,
                 RuntimeExecutionMode.BATCH, 200)) {
             h.open();
             for (int key = 0; key < max; key++) { // exactly as many keys as it holds: nothing emitted yet
@@ -54,6 +54,24 @@ class BatchSumCombinerTest {
                 added.merge(partial.f0, partial.f1, Long::sum);
             }
             assertEquals(totals, added);
+        }
+    }
+
+    @Test
+    void keepsCopiesOfRecordsAnUpstreamOperatorReuses() throws Exception {
+        FieldAccessor<Tuple2<Integer, Long>, Object> field = FieldAccessors.forPosition(TYPE, 1);
+        try (var h = new OneInputStreamOperatorTestHarness<Tuple2<Integer, Long>, Tuple2<Integer, Long>>(
+                p -> BatchPrimitiveSumOperator.combiner(p, field, PrimitiveSumKind.LONG, TYPE.createSerializer()), t -> t.f0,
+                RuntimeExecutionMode.BATCH, 200)) {
+            h.open();
+            Tuple2<Integer, Long> reused = new Tuple2<>();
+            for (int i = 0; i < 4; i++) { // keys 0 1 0 1, values 1 2 3 4, all in one object
+                reused.f0 = i % 2;
+                reused.f1 = i + 1L;
+                h.processElement(reused, 0);
+            }
+            h.endInput();
+            assertEquals(List.of(Tuple2.of(0, 4L), Tuple2.of(1, 6L)), h.extractOutputValues());
         }
     }
 }
