@@ -14,6 +14,11 @@ class SingleThreadProgramsTest {
     }
 
     @Test
+    void runningWordCountEndsWithTheWordCountChecksumAt500k() {
+        assertEquals(new SingleThreadPrograms.Outcome(16_346_942_692L, 99_330), SingleThreadPrograms.runningWordCount(500_000));
+    }
+
+    @Test
     void sparseWindowSumMatchesReferenceAt500k() {
         assertEquals(new SingleThreadPrograms.Outcome(123_899_282_326_835_729L, 475_736),
                 SingleThreadPrograms.windowSum(500_000, false));
