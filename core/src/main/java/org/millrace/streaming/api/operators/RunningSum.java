@@ -79,7 +79,7 @@ final class RunningSum<T> {
 
         @Override
         public TypeSerializer<RunningSum<T>> createSerializer() {
-            return new Serializer<>(recordType.createSerializer(), field, kind);
+            return new Serializer<>(this, recordType.createSerializer());
         }
 
         @Override
@@ -92,24 +92,22 @@ final class RunningSum<T> {
 
         private static final long serialVersionUID = 1L;
 
+        private final Type<T> type;
         private final TypeSerializer<T> records;
-        private final FieldAccessor<T, Object> field;
-        private final PrimitiveSumKind kind;
 
-        Serializer(TypeSerializer<T> records, FieldAccessor<T, Object> field, PrimitiveSumKind kind) {
+        Serializer(Type<T> type, TypeSerializer<T> records) {
+            this.type = type;
             this.records = records;
-            this.field = field;
-            this.kind = kind;
         }
 
         @Override
         public void serialize(RunningSum<T> sum, DataOutputView target) throws IOException {
-            records.serialize(sum.result(field, kind, records), target);
+            records.serialize(sum.result(type.field, type.kind, records), target);
         }
 
         @Override
         public RunningSum<T> deserialize(DataInputView source) throws IOException {
-            return startingWith(records.deserialize(source), field, kind);
+            return startingWith(records.deserialize(source), type.field, type.kind);
         }
 
         /** Shares the template, which is never changed. */
@@ -120,7 +118,7 @@ final class RunningSum<T> {
 
         @Override
         public TypeSerializer<RunningSum<T>> duplicate() {
-            return new Serializer<>(records.duplicate(), field, kind);
+            return new Serializer<>(type, records.duplicate());
         }
     }
 }

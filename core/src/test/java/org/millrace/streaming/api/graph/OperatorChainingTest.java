@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.millrace.api.common.InvalidProgramException;
+import org.millrace.api.common.RuntimeExecutionMode;
+import org.millrace.api.common.typeinfo.Types;
+import org.millrace.api.java.tuple.Tuple2;
 import org.millrace.runtime.jobgraph.JobGraph;
 import org.millrace.runtime.jobgraph.JobVertex;
 import org.millrace.streaming.api.environment.StreamExecutionEnvironment;
@@ -40,33 +43,33 @@ class OperatorChainingTest {
         assertEquals("HASH", graph.getEdge(graph.getVertices().get(1).getInputEdgeIds().get(0)).getPartitioner().toString());
     }
 
+    /** (v % 3, 1) for v in 0..9, keyed by the first field, summed over the second, printed. */
+    private static void sumOfPairs(StreamExecutionEnvironment env) {
+        env.fromSequence(0, 9).map(v -> Tuple2.of(v % 3, 1L)).returns(Types.TUPLE(Types.LONG, Types.LONG))
+                .keyBy(t -> t.f0).sum(1).print();
+    }
+
     @Test
     void batchSumChainsACombinerToItsProducerAndStreamingSumDoesNot() {
         StreamExecutionEnvironment batch = env(2);
-        batch.setRuntimeMode(org.millrace.api.common.RuntimeExecutionMode.BATCH);
-        batch.fromSequence(0, 9).map(v -> org.millrace.api.java.tuple.Tuple2.of(v % 3, 1L))
-                .returns(org.millrace.api.common.typeinfo.Types.TUPLE(org.millrace.api.common.typeinfo.Types.LONG,
-                        org.millrace.api.common.typeinfo.Types.LONG))
-                .keyBy(t -> t.f0).sum(1).print();
+        batch.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        sumOfPairs(batch);
         assertEquals(List.of("Source: Sequence Source -> Map -> Combine (Sum)", "Keyed Aggregation (Sum) -> Sink: Print to Std. Out"),
                 vertexNames(batch.getJobGraph("batch sum")));
 
+        StreamExecutionEnvironment streaming = env(2);
+        sumOfPairs(streaming);
+        assertEquals(List.of("Source: Sequence Source -> Map", "Keyed Aggregation (Sum) -> Sink: Print to Std. Out"),
+                vertexNames(streaming.getJobGraph("streaming sum")));
+
         StreamExecutionEnvironment nonParallelSource = env(2); // the source's parallelism 1 is resolved later
-        nonParallelSource.setRuntimeMode(org.millrace.api.common.RuntimeExecutionMode.BATCH);
-        nonParallelSource.fromCollection(List.of(org.millrace.api.java.tuple.Tuple2.of(1L, 1L)))
+        nonParallelSource.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        nonParallelSource.fromCollection(List.of(Tuple2.of(1L, 1L)))
                 .keyBy(t -> t.f0).sum(1).print();
         JobGraph graph = nonParallelSource.getJobGraph("non-parallel source");
         assertEquals(List.of("Source: Collection Source -> Combine (Sum)", "Keyed Aggregation (Sum) -> Sink: Print to Std. Out"),
                 vertexNames(graph));
         assertEquals(1, graph.getVertices().get(0).getParallelism());
-
-        StreamExecutionEnvironment streaming = env(2);
-        streaming.fromSequence(0, 9).map(v -> org.millrace.api.java.tuple.Tuple2.of(v % 3, 1L))
-                .returns(org.millrace.api.common.typeinfo.Types.TUPLE(org.millrace.api.common.typeinfo.Types.LONG,
-                        org.millrace.api.common.typeinfo.Types.LONG))
-                .keyBy(t -> t.f0).sum(1).print();
-        assertEquals(List.of("Source: Sequence Source -> Map", "Keyed Aggregation (Sum) -> Sink: Print to Std. Out"),
-                vertexNames(streaming.getJobGraph("streaming sum")));
     }
 
     @Test
