@@ -114,7 +114,7 @@ public final class CheckpointBenchmark {
         if (intervalMillis > 0) {
             env.enableCheckpointing(intervalMillis);
         }
-        env.fromSequence(0, records - 1).keyBy(new Modulo(keys)).process(new Count()).addSink(new Discard<>());
+        env.fromSequence(0, records - 1).keyBy(v -> v % keys).process(new Count()).addSink(new Discard<>());
         long start = System.nanoTime();
         try (MiniCluster cluster = new MiniCluster(conf, 2)) {
             cluster.submitJob(env.getJobGraph("keyed count"), CheckpointBenchmark.class.getClassLoader()).get(1, TimeUnit.HOURS);
@@ -154,7 +154,7 @@ public final class CheckpointBenchmark {
         env.setParallelism(2);
         env.enableCheckpointing(2000);
         env.fromSource(new Payloads(values), "payloads", TypeInformation.of(Long.class)).uid("payloads")
-                .keyBy(new Modulo(keys)).process(new Store(endOnceCheckpointed ? values : 0)).uid("store").addSink(new Discard<>()).uid("discard");
+                .keyBy(v -> v % keys).process(new Store(endOnceCheckpointed ? values : 0)).uid("store").addSink(new Discard<>()).uid("discard");
         openedAtNanos = 0;
         long start = System.nanoTime();
         try (MiniCluster cluster = new MiniCluster(conf, 2)) {
@@ -190,21 +190,6 @@ public final class CheckpointBenchmark {
     private static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    /** The key of a long: the value modulo the number of keys. */
-    static final class Modulo implements org.millrace.api.java.functions.KeySelector<Long, Long> {
-        private static final long serialVersionUID = 1L;
-        private final long keys;
-
-        Modulo(long keys) {
-            this.keys = keys;
-        }
-
-        @Override
-        public Long getKey(Long value) {
-            return value % keys;
         }
     }
 
